@@ -1,0 +1,121 @@
+package org.opence.common.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings every Open CE service shares. Each key can be set from the environment by the usual
+ * MicroProfile rule (upper case, dots and dashes become underscores), e.g. {@code CE_RABBITMQ_URL}.
+ */
+@ConfigMapping(prefix = "ce")
+public interface CeConfig {
+
+    /** Who this service is: its name on the bus, in logs and in the system status. */
+    Service service();
+
+    /** The RabbitMQ broker all services share. */
+    Rabbitmq rabbitmq();
+
+    /** How this service uses the bus: isolation prefix, prefetch, retries. */
+    Bus bus();
+
+    /** The MongoDB database all services share (each owns its own collections in it). */
+    Mongodb mongodb();
+
+    /** Where the HTTP server listens. */
+    Http http();
+
+    /** How the service logs. */
+    Log log();
+
+    /**
+     * The local ports of every service of the suite, by short name ({@code tenant}, {@code core},
+     * {@code cte}, {@code cto}, {@code cre}, {@code cls}, {@code ui}, ...); scripts/start sets them.
+     */
+    Map<String, Integer> ports();
+
+    interface Mongodb {
+        /** Connection string; unset means the embedded store of scripts/start on 127.0.0.1:27017. */
+        @WithDefault("mongodb://127.0.0.1:27017")
+        String uri();
+
+        /** Database name. */
+        @WithDefault("opence")
+        String database();
+    }
+
+    interface Http {
+        /** Interface to bind: loopback by default, {@code 0.0.0.0} in containers. */
+        @WithDefault("127.0.0.1")
+        String host();
+    }
+
+    interface Log {
+        /** JSON lines instead of plain text on the console. */
+        @WithDefault("false")
+        boolean json();
+
+        /** Root log level. */
+        @WithDefault("INFO")
+        String level();
+    }
+
+    interface Service {
+        /** Service name, e.g. {@code core-service}; also the prefix of its queue names. */
+        String name();
+
+        /** Version reported in health and status; the build sets it. */
+        @WithDefault("${quarkus.application.version:unknown}")
+        String version();
+    }
+
+    interface Rabbitmq {
+        /** AMQP URI of the broker, e.g. {@code amqp://guest:guest@127.0.0.1:5672/%2f}. */
+        @WithDefault("amqp://guest:guest@127.0.0.1:5672/%2f")
+        String url();
+
+        /** How long to wait for the TCP connection and AMQP handshake. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** How long to wait for a publisher confirm before a publish counts as failed. */
+        @WithDefault("30s")
+        Duration confirmTimeout();
+    }
+
+    interface Bus {
+        /**
+         * Prefix put before every exchange and queue name. Empty in production; tests set a unique
+         * prefix so that runs sharing a broker never see each other's messages.
+         */
+        Optional<String> prefix();
+
+        /** Queue type of the durable queues: {@code classic} locally, {@code quorum} in a cluster. */
+        @WithDefault("classic")
+        String queueType();
+
+        /** Messages a consumer may hold unacknowledged; bounded so a backlog drains instead of stalling. */
+        @WithDefault("32")
+        int prefetch();
+
+        /**
+         * Delay before each retry of a failed delivery, one queue per step. A delivery that failed
+         * {@code n} times waits the {@code n}-th delay (the last one repeats).
+         */
+        @WithDefault("1s,10s,60s")
+        List<Duration> retryDelays();
+
+        /** Failed deliveries allowed before a message is parked; {@code -1} retries for ever. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Delete the queues and exchanges this service declared when it stops (tests only). */
+        @WithDefault("false")
+        boolean deleteOnShutdown();
+    }
+}

@@ -1,0 +1,79 @@
+package org.opence.common.error;
+
+import java.util.List;
+
+/**
+ * Base of the domain exceptions that services throw. One mapper turns each into a {@link Problem};
+ * the subclass fixes the HTTP status and problem type, the message becomes the detail.
+ */
+public abstract class ProblemException extends RuntimeException {
+
+    private final String slug;
+    private final String title;
+    private final int status;
+
+    protected ProblemException(String slug, String title, int status, String detail) {
+        super(detail);
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public List<Problem.FieldError> fieldErrors() {
+        return List.of();
+    }
+
+    /** The thing asked for does not exist. */
+    public static class NotFound extends ProblemException {
+        public NotFound(String detail) {
+            super("not-found", "Not found", 404, detail);
+        }
+    }
+
+    /** The request conflicts with the current state, e.g. a name already taken. */
+    public static class Conflict extends ProblemException {
+        public Conflict(String detail) {
+            super("conflict", "Conflict", 409, detail);
+        }
+    }
+
+    /** The input is invalid; each field error says which field and what is allowed. */
+    public static class Invalid extends ProblemException {
+        private final List<Problem.FieldError> errors;
+
+        public Invalid(String detail, List<Problem.FieldError> errors) {
+            super("validation", "Invalid input", 400, detail);
+            this.errors = List.copyOf(errors);
+        }
+
+        public static Invalid field(String field, String message) {
+            return new Invalid(
+                    "The field '" + field + "' is invalid: " + message,
+                    List.of(new Problem.FieldError(field, message)));
+        }
+
+        @Override
+        public List<Problem.FieldError> fieldErrors() {
+            return errors;
+        }
+    }
+
+    /** A system this service depends on (broker, store, another service) is not available. */
+    public static class Unavailable extends ProblemException {
+        public Unavailable(String detail) {
+            super("unavailable", "Service unavailable", 503, detail);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.opence.common.error;
+
+import java.util.Comparator;
+import java.util.List;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/**
+ * The one place where exceptions become HTTP responses: every error leaves a service as
+ * {@code application/problem+json}. Unexpected exceptions are logged with the request path and
+ * answered with a generic detail, so no internals leak to the client.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e, UriInfo uri) {
+        return respond(new Problem(
+                Problem.type(e.slug()),
+                e.title(),
+                e.status(),
+                e.getMessage(),
+                path(uri),
+                e.fieldErrors().isEmpty() ? null : e.fieldErrors()));
+    }
+
+    @ServerExceptionMapper
+    public Response beanValidation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.size() == 1
+                ? "The field '" + errors.get(0).field() + "' is invalid: "
+                        + errors.get(0).message()
+                : errors.size() + " fields are invalid; see errors.";
+        return respond(new Problem(Problem.type("validation"), "Invalid input", 400, detail, path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
+        return respond(new Problem(
+                Problem.type("malformed-body"),
+                "Malformed request body",
+                400,
+                "The request body is not valid JSON for this endpoint" + where + ": " + e.getOriginalMessage(),
+                path(uri),
+                null));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        String slug = title.toLowerCase().replace(' ', '-');
+        return respond(new Problem(Problem.type(slug), title, status, e.getMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s", path(uri));
+        return respond(new Problem(
+                Problem.type("internal"),
+                "Internal error",
+                500,
+                "The service failed to handle this request; the service log has the cause.",
+                path(uri),
+                null));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /** Drops the method and parameter segments Bean Validation puts in front of the field path. */
+    private static String fieldPath(ConstraintViolation<?> v) {
+        String full = v.getPropertyPath().toString();
+        String[] parts = full.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+}

@@ -1,0 +1,25 @@
+package org.opence.core;
+
+import java.util.List;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.opence.common.store.CollectionSpec;
+import org.opence.common.store.IndexSpec;
+import org.opence.common.store.OwnedCollections;
+
+/** The collections core-service owns in the shared database; no other service touches them. */
+@ApplicationScoped
+public class CoreCollections implements OwnedCollections {
+
+    @Override
+    public List<CollectionSpec> collections() {
+        return List.of(
+                CollectionSpec.of("installation"),
+                CollectionSpec.of("settings"),
+                CollectionSpec.of("plugins", IndexSpec.unique("pluginId")),
+                CollectionSpec.of("logs", IndexSpec.on("-createdAt"), IndexSpec.on("level", "-createdAt")),
+                CollectionSpec.of("audit", IndexSpec.on("-at")),
+                CollectionSpec.of("notifications", IndexSpec.on("-createdAt")),
+                CollectionSpec.of("ingest_checkpoints", IndexSpec.unique("tenant", "dataType", "subType")));
+    }
+}

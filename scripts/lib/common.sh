@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Shared by the scripts in scripts/: where things are, which ports, how to read the configuration.
+# Sourced, not run.
+
+CE_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export CE_HOME
+export CE_DATA_DIR="${CE_DATA_DIR:-$CE_HOME/data}"
+CE_LOG_DIR="$CE_DATA_DIR/logs"
+CE_RUN_DIR="$CE_DATA_DIR/run"
+CE_ENV_FILE="$CE_DATA_DIR/ce.env"
+
+# The services scripts/start runs, in start order. The embedded store is started first, apart.
+CE_SERVICES=(tenant-service core-service cte-service cto-service cre-service cls-service ui-gateway)
+
+say() { printf '%s\n' "$*"; }
+warn() { printf 'warning: %s\n' "$*" >&2; }
+die() {
+  printf 'error: %s\n' "$*" >&2
+  exit "${CE_DIE_CODE:-1}"
+}
+
+# Reads data/ce.env; a variable already set in the environment wins over the file.
+load_env() {
+  [[ -f "$CE_ENV_FILE" ]] || return 0
+  local key value
+  while IFS='=' read -r key value; do
+    [[ -z "$key" || "$key" == \#* ]] && continue
+    if [[ -z "${!key+x}" ]]; then
+      export "$key=$value"
+    fi
+  done <"$CE_ENV_FILE"
+}
+
+# Ports: fixed defaults, shifted by CE_PORT_OFFSET (so a second suite, e.g. the end-to-end tests,
+# can run beside the first). CE_UI_PORT comes from setup.
+compute_ports() {
+  local off="${CE_PORT_OFFSET:-0}"
+  export CE_PORTS_TENANT=$((8081 + off)) CE_PORTS_CORE=$((8082 + off)) CE_PORTS_CTE=$((8083 + off))
+  export CE_PORTS_CTO=$((8084 + off)) CE_PORTS_CRE=$((8085 + off)) CE_PORTS_CLS=$((8086 + off))
+  export CE_PORTS_GATEWAY_HTTP=$((${CE_HTTP_PORT:-8080} + off)) CE_PORTS_GATEWAY_MANAGEMENT=$((8090 + off))
+  export CE_PORTS_UI=$((${CE_UI_PORT:-8443} + off))
+  CE_EMBEDDED_MONGO_PORT=$((${CE_EMBEDDED_MONGO_PORT:-27117} + off))
+}
+
+# The port a service listens on, and the URL of its readiness check.
+service_port() {
+  case "$1" in
+    tenant-service) echo "$CE_PORTS_TENANT" ;;
+    core-service) echo "$CE_PORTS_CORE" ;;
+    cte-service) echo "$CE_PORTS_CTE" ;;
+    cto-service) echo "$CE_PORTS_CTO" ;;
+    cre-service) echo "$CE_PORTS_CRE" ;;
+    cls-service) echo "$CE_PORTS_CLS" ;;
+    ui-gateway) echo "$CE_PORTS_UI" ;;
+    embedded-mongo) echo "$CE_EMBEDDED_MONGO_PORT" ;;
+  esac
+}
+
+health_url() {
+  if [[ "$1" == ui-gateway ]]; then
+    echo "http://127.0.0.1:$CE_PORTS_GATEWAY_MANAGEMENT/q/health/ready"
+  else
+    echo "http://127.0.0.1:$(service_port "$1")/q/health/ready"
+  fi
+}
+
+pid_file() { echo "$CE_RUN_DIR/$1.pid"; }
+
+# The pid of a running component, or nothing.
+running_pid() {
+  local f pid
+  f="$(pid_file "$1")"
+  [[ -f "$f" ]] || return 0
+  pid="$(cat "$f")"
+  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+    echo "$pid"
+  fi
+}
+
+# True when something accepts TCP connections on host:port.
+port_open() {
+  timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null
+}
+
+# host and port of an amqp:// or amqps:// URI, as "host port".
+amqp_host_port() {
+  local uri="$1" rest host port
+  rest="${uri#*://}"
+  rest="${rest#*@}"
+  rest="${rest%%/*}"
+  host="${rest%%:*}"
+  port="${rest##*:}"
+  [[ "$port" == "$rest" || -z "$port" ]] && port=$([[ "$uri" == amqps* ]] && echo 5671 || echo 5672)
+  echo "${host:-127.0.0.1} $port"
+}
+
+redact_uri() { sed -E 's#//([^:/@]+):[^@]*@#//\1:***@#' <<<"$1"; }

@@ -1,0 +1,41 @@
+package org.opence.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** ui-gateway settings; each key can be set from the environment, e.g. {@code GATEWAY_MAX_REQUEST_BYTES}. */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Upstream services by name, each with the {@code /api} path prefixes it owns. */
+    Map<String, Route> routes();
+
+    /** Time allowed to open a connection to an upstream service. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Longest silence allowed while an upstream answers before the client gets a 504. */
+    @WithDefault("60s")
+    Duration idleTimeout();
+
+    /** Largest request body accepted (plugin uploads are the largest legitimate bodies). */
+    @WithDefault("52428800")
+    long maxRequestBytes();
+
+    /** Version shown in health and the status page; the build sets it. */
+    @WithDefault("${quarkus.application.version:unknown}")
+    String version();
+
+    interface Route {
+        /** Base URL of the upstream service, e.g. {@code http://127.0.0.1:8081}. */
+        URI url();
+
+        /** Path prefixes it owns, e.g. {@code /api/auth,/api/users}. */
+        List<String> prefixes();
+    }
+}

@@ -1,0 +1,195 @@
+package org.opence.gateway.proxy;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+import org.opence.gateway.GatewayConfig;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Reverse proxy for {@code /api/**}: streams the request to the owning service and its answer back,
+ * without buffering bodies. Adds {@code X-Request-Id} (kept when the client sent a sane one) and the
+ * {@code X-Forwarded-*} headers; refuses bodies above the size limit; answers 502 when the upstream is
+ * down and 504 when it goes silent, both as problem+json.
+ */
+@ApplicationScoped
+public class ApiProxy {
+
+    private static final Logger LOG = Logger.getLogger(ApiProxy.class);
+    public static final String REQUEST_ID = "X-Request-Id";
+    private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** Connection-level headers that must not be forwarded (RFC 9110 §7.6.1). */
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade",
+            "host",
+            "content-length");
+
+    private final RouteTable routes;
+    private final GatewayConfig config;
+    private final HttpClient client;
+
+    public ApiProxy(RouteTable routes, GatewayConfig config, Vertx vertx) {
+        this.routes = routes;
+        this.config = config;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(64)
+                .setKeepAlive(true));
+    }
+
+    void register(@Observes Router router) {
+        router.route("/api/*").order(-10).handler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        HttpServerResponse response = ctx.response();
+        String requestId = requestId(request);
+        response.putHeader(REQUEST_ID, requestId);
+
+        var route = routes.match(request.path());
+        if (route.isEmpty()) {
+            Problems.send(response, 404, "not-found", "Not found", "No service owns " + request.path() + ".");
+            return;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean chunked =
+                length == null && "chunked".equalsIgnoreCase(request.getHeader(HttpHeaders.TRANSFER_ENCODING));
+        if (chunked) {
+            Problems.send(
+                    response,
+                    411,
+                    "length-required",
+                    "Length required",
+                    "Send the request body with a Content-Length header; chunked uploads are not accepted.");
+            return;
+        }
+        if (length != null && parseLength(length) > config.maxRequestBytes()) {
+            Problems.send(
+                    response,
+                    413,
+                    "payload-too-large",
+                    "Request body too large",
+                    "The body has " + length + " bytes; the limit is " + config.maxRequestBytes() + " bytes.");
+            return;
+        }
+
+        request.pause();
+        RouteTable.Entry target = route.get();
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(target.url().getHost())
+                .setPort(target.url().getPort())
+                .setURI(request.uri())
+                .setIdleTimeout(config.idleTimeout().toMillis())
+                .setHeaders(forwardHeaders(request, requestId));
+        client.request(options)
+                .compose(upstream -> upstream.send(request))
+                .onSuccess(upstream -> relay(upstream, response))
+                .onFailure(e -> fail(response, target, request, e));
+    }
+
+    private MultiMap forwardHeaders(HttpServerRequest request, String requestId) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        request.headers().forEach(h -> {
+            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                headers.add(h.getKey(), h.getValue());
+            }
+        });
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            headers.set(HttpHeaders.CONTENT_LENGTH, length);
+        }
+        headers.set(REQUEST_ID, requestId);
+        String remote = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
+        String prior = request.getHeader("X-Forwarded-For");
+        headers.set("X-Forwarded-For", prior == null ? remote : prior + ", " + remote);
+        headers.set("X-Forwarded-Proto", request.isSSL() ? "https" : "http");
+        if (request.authority() != null) {
+            headers.set("X-Forwarded-Host", request.authority().toString());
+        }
+        return headers;
+    }
+
+    private void relay(HttpClientResponse upstream, HttpServerResponse response) {
+        response.setStatusCode(upstream.statusCode());
+        upstream.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) || name.equals("content-length")) {
+                response.headers().add(h.getKey(), h.getValue());
+            }
+        });
+        if (upstream.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+            response.setChunked(true);
+        }
+        response.send(upstream).onFailure(e -> LOG.debugf("Client went away while relaying: %s", e.getMessage()));
+    }
+
+    private void fail(HttpServerResponse response, RouteTable.Entry target, HttpServerRequest request, Throwable e) {
+        if (response.headWritten()) {
+            response.reset();
+            return;
+        }
+        boolean timeout =
+                e instanceof TimeoutException || String.valueOf(e.getMessage()).contains("timeout");
+        LOG.warnf(
+                "Proxying %s %s to %s failed: %s", request.method(), request.path(), target.service(), e.getMessage());
+        if (timeout) {
+            Problems.send(
+                    response,
+                    504,
+                    "upstream-timeout",
+                    "Upstream timeout",
+                    target.service() + " did not answer within "
+                            + config.idleTimeout().toSeconds() + " s.");
+        } else {
+            Problems.send(
+                    response,
+                    502,
+                    "upstream-unavailable",
+                    "Upstream unavailable",
+                    target.service() + " is not reachable; check 'scripts/status' and its log in data/logs/.");
+        }
+    }
+
+    private static String requestId(HttpServerRequest request) {
+        String given = request.getHeader(REQUEST_ID);
+        return given != null && SANE_REQUEST_ID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}
