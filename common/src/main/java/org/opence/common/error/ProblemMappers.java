@@ -67,7 +67,15 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         String slug = title.toLowerCase().replace(' ', '-');
-        return respond(new Problem(Problem.type(slug), title, status, e.getMessage(), path(uri), null));
+        String detail =
+                switch (status) {
+                    case 404 ->
+                        "Nothing exists at " + path(uri) + " on this service; its endpoints are listed at /q/openapi.";
+                    case 405 -> "This endpoint does not accept that method; its methods are listed at /q/openapi.";
+                    case 415 -> "This endpoint does not accept that Content-Type; send application/json.";
+                    default -> e.getMessage();
+                };
+        return respond(new Problem(Problem.type(slug), title, status, detail, path(uri), null));
     }
 
     @ServerExceptionMapper

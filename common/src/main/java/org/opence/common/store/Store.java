@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.bson.Document;
 import org.jboss.logging.Logger;
@@ -32,8 +33,13 @@ public class Store {
     private final MongoDatabase database;
     private final Map<String, CollectionSpec> owned = new LinkedHashMap<>();
 
+    @Inject
     public Store(MongoClient client, CeConfig config, OwnedCollections collections) {
-        this.database = client.getDatabase(config.mongodb().database());
+        this(client.getDatabase(config.mongodb().database()), collections);
+    }
+
+    Store(MongoDatabase database, OwnedCollections collections) {
+        this.database = database;
         for (CollectionSpec spec : collections.collections()) {
             if (owned.put(spec.name(), spec) != null) {
                 throw new IllegalStateException("collection " + spec.name() + " is declared twice");

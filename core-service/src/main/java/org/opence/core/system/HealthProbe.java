@@ -82,13 +82,22 @@ public class HealthProbe {
         }
     }
 
+    /** The cause in words an operator understands, e.g. "connection refused (is it running?)". */
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+                return "connection refused (is it running?)";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "timed out";
+            }
         }
-        return t.getMessage() == null
-                ? t.getClass().getSimpleName()
-                : t.getClass().getSimpleName() + " " + t.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null
+                ? root.getClass().getSimpleName()
+                : root.getClass().getSimpleName() + " " + root.getMessage();
     }
 }

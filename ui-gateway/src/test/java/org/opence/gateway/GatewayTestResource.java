@@ -1,0 +1,171 @@
+package org.opence.gateway;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Gives the gateway under test a certificate made the way scripts/setup makes one (PEM files under
+ * {@code ssl_certs/}) and a real upstream HTTP server standing in for cte-service.
+ */
+public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private HttpServer upstream;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path dataDir = Files.createTempDirectory("gateway-test");
+            writeSelfSignedPem(dataDir.resolve("ssl_certs"));
+            upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            upstream.setExecutor(Executors.newFixedThreadPool(4));
+            upstream.createContext("/api/cte/echo", GatewayTestResource::echo);
+            upstream.createContext("/api/cte/slow", exchange -> {
+                sleep(3000);
+                respond(exchange, 200, "late");
+            });
+            upstream.createContext("/api/cte/large", GatewayTestResource::large);
+            upstream.start();
+            return Map.of(
+                    "ce.data-dir", dataDir.toString(),
+                    "gateway.routes.cte-service.url",
+                            "http://127.0.0.1:" + upstream.getAddress().getPort(),
+                    "gateway.routes.cls-service.url", "http://127.0.0.1:1",
+                    "gateway.idle-timeout", "1s",
+                    "gateway.max-request-bytes", "1024");
+        } catch (Exception e) {
+            throw new IllegalStateException("could not prepare the gateway test", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (upstream != null) {
+            upstream.stop(0);
+        }
+    }
+
+    /** Answers with what it received, as JSON, with status 201 and a header of its own. */
+    private static void echo(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Map<String, String> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        StringBuilder json = new StringBuilder("{\"method\":\"")
+                .append(exchange.getRequestMethod())
+                .append("\",\"uri\":\"")
+                .append(exchange.getRequestURI())
+                .append("\",\"body\":\"")
+                .append(new String(body, StandardCharsets.UTF_8).replace("\"", "\\\""))
+                .append("\",\"headers\":{");
+        headers.forEach((k, v) -> json.append('"')
+                .append(k)
+                .append("\":\"")
+                .append(v.replace("\"", "'"))
+                .append("\","));
+        json.setLength(json.length() - 1);
+        json.append("}}");
+        exchange.getResponseHeaders().add("X-Upstream", "cte");
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        respond(exchange, 201, json.toString());
+    }
+
+    /** 4 MiB, streamed in chunks. */
+    private static void large(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 64; i++) {
+                out.write(chunk);
+            }
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** cte_cert.crt and cte_cert_key.key, as scripts/setup writes them, made with the JDK's keytool. */
+    static void writeSelfSignedPem(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Path keystore = dir.resolve("tmp.p12");
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "ui",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=dns:localhost,ip:127.0.0.1",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
+        String output;
+        try (InputStream in = keytool.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (keytool.waitFor() != 0) {
+            throw new IllegalStateException("keytool failed: " + output);
+        }
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        Files.writeString(
+                dir.resolve("cte_cert.crt"),
+                pem("CERTIFICATE", ks.getCertificate("ui").getEncoded()));
+        Files.writeString(
+                dir.resolve("cte_cert_key.key"),
+                pem("PRIVATE KEY", ks.getKey("ui", "changeit".toCharArray()).getEncoded()));
+        Files.delete(keystore);
+    }
+
+    private static String pem(String type, byte[] der) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
+        out.writeBytes(("-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n").getBytes());
+        return out.toString();
+    }
+}
