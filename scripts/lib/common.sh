@@ -40,6 +40,10 @@ compute_ports() {
   export CE_PORTS_GATEWAY_HTTP=$((${CE_HTTP_PORT:-8080} + off)) CE_PORTS_GATEWAY_MANAGEMENT=$((8090 + off))
   export CE_PORTS_UI=$((${CE_UI_PORT:-8443} + off))
   CE_EMBEDDED_MONGO_PORT=$((${CE_EMBEDDED_MONGO_PORT:-27117} + off))
+  # A second suite on the same broker must not share queues with the first.
+  if [[ "$off" != 0 && -z "${CE_BUS_PREFIX:-}" ]]; then
+    export CE_BUS_PREFIX="suite$off."
+  fi
 }
 
 # The port a service listens on, and the URL of its readiness check.

@@ -14,7 +14,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  * without installing MongoDB. It speaks enough of the protocol for the services' drivers; features
  * it lacks are listed in docs/architecture.md. Usage:
  *
- * <pre>java -jar embedded-mongo.jar --file data/mongo/opence.mv.db [--host 127.0.0.1] [--port 27017]</pre>
+ * <pre>java -jar embedded-mongo.jar --file data/mongo/opence.mv.db [--host 127.0.0.1] [--port 27117]</pre>
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -75,7 +75,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         static Options parse(String[] args) {
             Path file = Path.of("data/mongo/opence.mv.db");
             String host = "127.0.0.1";
-            int port = 27017;
+            int port = 27117;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {

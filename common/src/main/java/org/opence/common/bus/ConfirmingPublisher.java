@@ -23,20 +23,26 @@ public final class ConfirmingPublisher implements AutoCloseable {
 
     private record Pending(CompletableFuture<Void> future, String messageId) {}
 
-    private final Channel channel;
+    private final Connection connection;
     private final ConcurrentNavigableMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
     private final Set<String> returned = ConcurrentHashMap.newKeySet();
     private final Object publishLock = new Object();
+    private volatile Channel channel;
 
     public ConfirmingPublisher(Connection connection) throws IOException {
-        this.channel = connection.createChannel();
-        channel.confirmSelect();
-        channel.addConfirmListener(
+        this.connection = connection;
+        this.channel = openChannel();
+    }
+
+    private Channel openChannel() throws IOException {
+        Channel ch = connection.createChannel();
+        ch.confirmSelect();
+        ch.addConfirmListener(
                 (seq, multiple) -> settle(seq, multiple, null),
                 (seq, multiple) -> settle(seq, multiple, new IOException("the broker refused (nacked) the message")));
-        channel.addReturnListener(
-                r -> returned.add(String.valueOf(r.getProperties().getMessageId())));
-        channel.addShutdownListener(this::failAll);
+        ch.addReturnListener(r -> returned.add(String.valueOf(r.getProperties().getMessageId())));
+        ch.addShutdownListener(this::failAll);
+        return ch;
     }
 
     /**
@@ -48,6 +54,7 @@ public final class ConfirmingPublisher implements AutoCloseable {
             String exchange, String routingKey, boolean mandatory, AMQP.BasicProperties props, byte[] body) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         synchronized (publishLock) {
+            reopenIfClosedByTheBroker();
             long seq = channel.getNextPublishSeqNo();
             pending.put(seq, new Pending(future, props.getMessageId()));
             try {
@@ -58,6 +65,20 @@ public final class ConfirmingPublisher implements AutoCloseable {
             }
         }
         return future;
+    }
+
+    /**
+     * A channel error (e.g. a publish to a missing exchange) closes the channel for good while the
+     * connection stays up; automatic recovery only reopens channels after a connection loss.
+     */
+    private void reopenIfClosedByTheBroker() {
+        if (!channel.isOpen() && connection.isOpen()) {
+            try {
+                channel = openChannel();
+            } catch (IOException | AlreadyClosedException e) {
+                // the publish below fails and reports it
+            }
+        }
     }
 
     /** Messages published and not yet confirmed. */

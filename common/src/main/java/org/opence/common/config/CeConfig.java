@@ -40,8 +40,8 @@ public interface CeConfig {
     Map<String, Integer> ports();
 
     interface Mongodb {
-        /** Connection string; unset means the embedded store of scripts/start on 127.0.0.1:27017. */
-        @WithDefault("mongodb://127.0.0.1:27017")
+        /** Connection string; unset means the embedded store of scripts/start on 127.0.0.1:27117. */
+        @WithDefault("mongodb://127.0.0.1:27117")
         String uri();
 
         /** Database name. */

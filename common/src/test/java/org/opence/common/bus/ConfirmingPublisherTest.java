@@ -71,22 +71,33 @@ class ConfirmingPublisherTest {
     }
 
     @Test
-    void shouldFailWhenTheExchangeDoesNotExist() throws Exception {
-        // a second publisher: the broker closes the channel of a publish to a missing exchange
-        try (ConfirmingPublisher own = new ConfirmingPublisher(bus.connection)) {
-            Envelope page = BusFixture.event("x", "y");
-            var result = own.publish(
-                    bus.names.exchange("no-such-exchange"),
-                    "k",
-                    false,
-                    bus.codec.properties(page, null),
-                    bus.codec.encode(page));
+    void shouldFailWhenTheExchangeDoesNotExistAndStillPublishAfterwards() throws Exception {
+        String queue = bus.queue("after-error");
+        bus.topology.declareConsumerQueue(queue, BusNames.EVENTS, List.of("after.error"), policy());
+        Envelope page = BusFixture.event("x", "y");
 
-            Throwable thrown = catchThrowable(() -> result.get(5, TimeUnit.SECONDS));
+        // When a publish goes to an exchange that does not exist, the broker closes the channel
+        var failed = bus.publisher.publish(
+                bus.names.exchange("no-such-exchange"),
+                "k",
+                false,
+                bus.codec.properties(page, null),
+                bus.codec.encode(page));
 
-            assertThat(thrown).isInstanceOf(ExecutionException.class);
-            assertThat(thrown.getCause()).hasMessageContaining("channel closed before the broker confirmed");
-        }
+        Throwable thrown = catchThrowable(() -> failed.get(5, TimeUnit.SECONDS));
+        assertThat(thrown).isInstanceOf(ExecutionException.class);
+        assertThat(thrown.getCause()).hasMessageContaining("channel closed before the broker confirmed");
+
+        // Then the next publish on the same publisher still works
+        bus.publisher
+                .publish(
+                        bus.names.exchange(BusNames.EVENTS),
+                        "after.error",
+                        true,
+                        bus.codec.properties(page, null),
+                        bus.codec.encode(page))
+                .get(5, TimeUnit.SECONDS);
+        assertThat(bus.topology.messageCount(queue)).isEqualTo(1);
     }
 
     private static RetryPolicy policy() {

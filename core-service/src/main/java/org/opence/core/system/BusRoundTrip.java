@@ -59,9 +59,10 @@ public class BusRoundTrip {
         try {
             Envelope ping = Envelope.of(
                     SystemEvents.PING, 1, identity.name(), mapper.valueToTree(new SystemEvents.Ping(pingId)));
+            long deadline = System.nanoTime() + timeout.toNanos();
             bus.publish(BusNames.EVENTS, SystemEvents.PING, ping, false, SystemEvents.TTL_MILLIS)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            collector.await(timeout);
+            collector.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             return collector.answers();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return collector.answers();

@@ -25,7 +25,18 @@ public class GatewayInfoCheck implements HealthCheck {
                 .up()
                 .withData("name", "ui-gateway")
                 .withData("version", config.version())
-                .withData("instance", ManagementFactory.getRuntimeMXBean().getName())
+                .withData("instance", instance())
                 .build();
+    }
+
+    /** host/pid, as every other service reports it. */
+    private static String instance() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ManagementFactory.getRuntimeMXBean().getPid();
     }
 }

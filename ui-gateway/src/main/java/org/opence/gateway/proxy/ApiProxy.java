@@ -103,7 +103,7 @@ public class ApiProxy {
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(target.url().getHost())
-                .setPort(target.url().getPort())
+                .setPort(target.port())
                 .setURI(request.uri())
                 .setIdleTimeout(config.idleTimeout().toMillis())
                 .setHeaders(forwardHeaders(request, requestId));

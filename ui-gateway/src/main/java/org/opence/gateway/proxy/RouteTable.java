@@ -14,7 +14,19 @@ import org.opence.gateway.GatewayConfig;
 public class RouteTable {
 
     /** A prefix and the service that owns it. */
-    public record Entry(String prefix, String service, URI url) {}
+    public record Entry(String prefix, String service, URI url) {
+        public Entry {
+            if (!"http".equals(url.getScheme()) || url.getHost() == null) {
+                throw new IllegalArgumentException(
+                        "gateway.routes." + service + ".url must be an http:// URL with a host, was " + url);
+            }
+        }
+
+        /** The upstream port; 80 when the URL gives none. */
+        public int port() {
+            return url.getPort() < 0 ? 80 : url.getPort();
+        }
+    }
 
     private final List<Entry> entries = new ArrayList<>();
 

@@ -1,0 +1,170 @@
+package org.opence.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The newcomer's path: scripts/start on an empty data directory, everything healthy through the
+ * gateway over HTTPS, scripts/stop, scripts/start again with the data kept, scripts/stop.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteLifecycleTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Suite suite;
+    private static String installationId;
+
+    @BeforeAll
+    static void createDataDirectory() throws Exception {
+        suite = new Suite(Files.createTempDirectory("opence-e2e"));
+    }
+
+    @AfterAll
+    static void stopWhateverRuns() throws Exception {
+        suite.script("stop");
+        suite.deleteDataDirectory();
+    }
+
+    @Test
+    @Order(1)
+    void shouldStartEveryServiceHealthyAndReachableThroughTheGateway() throws Exception {
+        Suite.Run start = suite.script("start");
+
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        assertThat(start.output())
+                .contains("First start: running scripts/setup")
+                .contains("is up after");
+        assertThat(suite.dataDir.resolve("ssl_certs/cte_cert.crt")).exists();
+        assertThat(suite.dataDir.resolve("keys/jwt-private.pem")).exists();
+        assertThat(suite.dataDir.resolve("keys/master.key")).exists();
+
+        JsonNode status = systemStatus();
+        assertThat(status.path("status").asText()).as(status.toPrettyString()).isEqualTo("UP");
+        List<String> names = new ArrayList<>();
+        for (JsonNode service : status.path("services")) {
+            names.add(service.path("name").asText());
+            assertThat(service.path("health").asText()).as(service.toString()).isEqualTo("UP");
+            if (!service.path("name").asText().equals("ui-gateway")) {
+                assertThat(service.path("bus").path("reached").asBoolean())
+                        .as(service.toString())
+                        .isTrue();
+            }
+        }
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        "tenant-service",
+                        "core-service",
+                        "cte-service",
+                        "cto-service",
+                        "cre-service",
+                        "cls-service",
+                        "ui-gateway");
+        installationId = status.path("installation").path("id").asText();
+        assertThat(installationId).isNotBlank();
+
+        Suite.Run statusScript = suite.script("status");
+        assertThat(statusScript.exitCode()).as(statusScript.output()).isZero();
+        assertThat(statusScript.output()).contains("embedded-mongo").doesNotContain(" down ");
+
+        report(start);
+    }
+
+    @Test
+    @Order(2)
+    void shouldRedirectPlainHttpToHttps() throws Exception {
+        HttpResponse<Void> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + suite.httpPort() + "/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+
+        assertThat(response.statusCode()).isEqualTo(301);
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).startsWith("https://"));
+    }
+
+    @Test
+    @Order(3)
+    void shouldRefuseToStartTwice() throws Exception {
+        Suite.Run again = suite.script("start");
+
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(again.output()).contains("already running");
+    }
+
+    @Test
+    @Order(4)
+    void shouldKeepItsDataAcrossAStopAndStart() throws Exception {
+        Suite.Run stop = suite.script("stop");
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        try (var pids = Files.list(suite.dataDir.resolve("run"))) {
+            assertThat(pids.filter(p -> p.toString().endsWith(".pid"))).isEmpty();
+        }
+        Suite.Run down = suite.script("status");
+        assertThat(down.exitCode()).isEqualTo(3);
+
+        Suite.Run start = suite.script("start");
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        assertThat(start.output()).doesNotContain("First start");
+
+        JsonNode status = systemStatus();
+        assertThat(status.path("status").asText()).as(status.toPrettyString()).isEqualTo("UP");
+        assertThat(status.path("installation").path("id").asText()).isEqualTo(installationId);
+        report(start);
+    }
+
+    private static JsonNode systemStatus() throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(suite.trustSetupCertificate())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + suite.uiPort() + "/api/system/status"))
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(response.sslSession())
+                .hasValueSatisfying(s -> assertThat(s.getProtocol()).isEqualTo("TLSv1.3"));
+        return JSON.readTree(response.body());
+    }
+
+    /** The figures the issue asks for: time to healthy and resident memory at idle. */
+    private static void report(Suite.Run start) throws Exception {
+        Thread.sleep(3000);
+        Map<String, Long> rss = suite.residentMiB();
+        long total = rss.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf(
+                "FIGURES scripts/start took %.1f s; idle RSS MiB %s; total %d MiB%n",
+                start.took().toMillis() / 1000.0, rss, total);
+        Files.writeString(
+                Path.of(System.getProperty("java.io.tmpdir"), "opence-e2e-figures.txt"),
+                String.format(
+                        "start %.1f s, RSS %s, total %d MiB%n", start.took().toMillis() / 1000.0, rss, total),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+}
