@@ -99,3 +99,21 @@ amqp_host_port() {
 }
 
 redact_uri() { sed -E 's#//([^:/@]+):[^@]*@#//\1:***@#' <<<"$1"; }
+
+# Docker, for scripts/build-images and the --compose flags. Stops with exit code 3 and says what is
+# missing when there is no docker client or no running engine.
+require_docker_engine() { # require_docker_engine WHAT
+  command -v docker >/dev/null ||
+    CE_DIE_CODE=3 die "$1 needs Docker (docker client and a running engine); no docker command is installed here."
+  docker info >/dev/null 2>&1 ||
+    CE_DIE_CODE=3 die "$1 needs a running Docker engine; the docker client is here but no engine answers ('docker info' fails). Start the engine or run this on a host that has one."
+}
+
+# docker compose on the suite's compose file, with data/ce.env for the variables the file uses. The
+# services run as the uid that owns data/ (10001 when that is root; setup --compose hands it the keys).
+compose() {
+  docker compose version >/dev/null 2>&1 ||
+    CE_DIE_CODE=3 die "--compose needs Docker Compose v2 (the docker compose plugin); it is not installed here."
+  export CE_UID="${CE_UID:-$([[ $EUID -eq 0 ]] && echo 10001 || echo "$EUID")}"
+  docker compose --project-name opence --file "$CE_HOME/deploy/compose/compose.yaml" --env-file "$CE_ENV_FILE" "$@"
+}
