@@ -3,6 +3,7 @@ package org.opence.core;
 import java.util.List;
 
 import org.opence.testsupport.EmbeddedMongoResource;
+import org.opence.testsupport.JwtKeysResource;
 import org.opence.testsupport.RabbitMqResource;
 import org.opence.testsupport.ServiceContractTest;
 
@@ -12,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(EmbeddedMongoResource.class)
 @WithTestResource(RabbitMqResource.class)
+@WithTestResource(JwtKeysResource.class)
 class CoreServiceContractTest extends ServiceContractTest {
 
     @Override
@@ -22,5 +24,10 @@ class CoreServiceContractTest extends ServiceContractTest {
     @Override
     protected List<String> ownedCollections() {
         return List.of("installation", "settings", "plugins", "logs", "audit", "notifications", "ingest_checkpoints");
+    }
+
+    @Override
+    protected String readableEndpoint() {
+        return "/api/system/status";
     }
 }

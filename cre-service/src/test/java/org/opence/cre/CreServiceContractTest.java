@@ -3,6 +3,7 @@ package org.opence.cre;
 import java.util.List;
 
 import org.opence.testsupport.EmbeddedMongoResource;
+import org.opence.testsupport.JwtKeysResource;
 import org.opence.testsupport.RabbitMqResource;
 import org.opence.testsupport.ServiceContractTest;
 
@@ -12,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(EmbeddedMongoResource.class)
 @WithTestResource(RabbitMqResource.class)
+@WithTestResource(JwtKeysResource.class)
 class CreServiceContractTest extends ServiceContractTest {
 
     @Override
@@ -22,5 +24,10 @@ class CreServiceContractTest extends ServiceContractTest {
     @Override
     protected List<String> ownedCollections() {
         return List.of("cre_entities", "cre_records", "cre_configurations", "cre_rules", "cre_action_log");
+    }
+
+    @Override
+    protected String readableEndpoint() {
+        return "/api/cre/status";
     }
 }

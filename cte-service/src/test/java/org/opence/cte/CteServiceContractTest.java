@@ -3,6 +3,7 @@ package org.opence.cte;
 import java.util.List;
 
 import org.opence.testsupport.EmbeddedMongoResource;
+import org.opence.testsupport.JwtKeysResource;
 import org.opence.testsupport.RabbitMqResource;
 import org.opence.testsupport.ServiceContractTest;
 
@@ -12,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(EmbeddedMongoResource.class)
 @WithTestResource(RabbitMqResource.class)
+@WithTestResource(JwtKeysResource.class)
 class CteServiceContractTest extends ServiceContractTest {
 
     @Override
@@ -22,5 +24,10 @@ class CteServiceContractTest extends ServiceContractTest {
     @Override
     protected List<String> ownedCollections() {
         return List.of("indicators", "cte_tags", "cte_configurations", "cte_rules");
+    }
+
+    @Override
+    protected String readableEndpoint() {
+        return "/api/cte/status";
     }
 }

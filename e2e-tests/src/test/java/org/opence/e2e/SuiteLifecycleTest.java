@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteLifecycleTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static Suite suite;
     private static String installationId;
+    private static Browser browser;
+    private static final String NEW_ADMIN_PASSWORD = "E2e!Strong-pass1";
 
     @BeforeAll
     static void createDataDirectory() throws Exception {
@@ -57,6 +56,23 @@ class SuiteLifecycleTest {
         assertThat(suite.dataDir.resolve("ssl_certs/cte_cert.crt")).exists();
         assertThat(suite.dataDir.resolve("keys/jwt-private.pem")).exists();
         assertThat(suite.dataDir.resolve("keys/master.key")).exists();
+
+        // Nothing but sign-in is open without a session
+        browser = new Browser(suite);
+        assertThat(browser.get("/api/system/status").status()).isEqualTo(401);
+
+        // admin/admin opens only the first-login step, which replaces it
+        Browser.Answer first = browser.signInAsAdmin("admin");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().toString()).contains("eula").doesNotContain("accessToken");
+        assertThat(browser.get("/api/system/status").status()).isEqualTo(403);
+        Browser.Answer forged = browser.post(
+                "/api/auth/first-login", "{\"acceptEula\":true,\"newPassword\":\"" + NEW_ADMIN_PASSWORD + "\"}", false);
+        assertThat(forged.status()).as("a change without the CSRF token").isEqualTo(403);
+        Browser.Answer done = browser.post(
+                "/api/auth/first-login", "{\"acceptEula\":true,\"newPassword\":\"" + NEW_ADMIN_PASSWORD + "\"}");
+        assertThat(done.status()).as(String.valueOf(done.body())).isEqualTo(200);
+        assertThat(new Browser(suite).signInAsAdmin("admin").status()).isEqualTo(401);
 
         JsonNode status = systemStatus();
         assertThat(status.path("status").asText()).as(status.toPrettyString()).isEqualTo("UP");
@@ -129,6 +145,9 @@ class SuiteLifecycleTest {
         assertThat(start.exitCode()).as(start.output()).isZero();
         assertThat(start.output()).doesNotContain("First start");
 
+        // the new password survived the restart, and so did the installation
+        browser = new Browser(suite);
+        assertThat(browser.signInAsAdmin(NEW_ADMIN_PASSWORD).status()).isEqualTo(200);
         JsonNode status = systemStatus();
         assertThat(status.path("status").asText()).as(status.toPrettyString()).isEqualTo("UP");
         assertThat(status.path("installation").path("id").asText()).isEqualTo(installationId);
@@ -136,20 +155,12 @@ class SuiteLifecycleTest {
     }
 
     private static JsonNode systemStatus() throws Exception {
-        HttpClient client = HttpClient.newBuilder()
-                .sslContext(suite.trustSetupCertificate())
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(URI.create("https://localhost:" + suite.uiPort() + "/api/system/status"))
-                        .timeout(Duration.ofSeconds(20))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
-        assertThat(response.sslSession())
+        Browser.Answer status = browser.get("/api/system/status");
+        assertThat(status.status()).as(String.valueOf(status.body())).isEqualTo(200);
+        assertThat(status.raw().headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(status.raw().sslSession())
                 .hasValueSatisfying(s -> assertThat(s.getProtocol()).isEqualTo("TLSv1.3"));
-        return JSON.readTree(response.body());
+        return status.body();
     }
 
     /** The figures the issue asks for: time to healthy and resident memory at idle. */

@@ -1,8 +1,10 @@
 package org.opence.tenant;
 
 import java.util.List;
+import java.util.Set;
 
 import org.opence.testsupport.EmbeddedMongoResource;
+import org.opence.testsupport.JwtKeysResource;
 import org.opence.testsupport.RabbitMqResource;
 import org.opence.testsupport.ServiceContractTest;
 
@@ -12,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(EmbeddedMongoResource.class)
 @WithTestResource(RabbitMqResource.class)
+@WithTestResource(JwtKeysResource.class)
 class TenantServiceContractTest extends ServiceContractTest {
 
     @Override
@@ -22,5 +25,25 @@ class TenantServiceContractTest extends ServiceContractTest {
     @Override
     protected List<String> ownedCollections() {
         return List.of("users", "api_tokens", "sessions", "tenants");
+    }
+
+    @Override
+    protected String readableEndpoint() {
+        return "/api/auth/me";
+    }
+
+    @Override
+    protected Set<String> publicEndpoints() {
+        return Set.of("POST /api/auth/login", "POST /api/auth/refresh", "GET /api/auth/jwks", "POST /api/auth/token");
+    }
+
+    @Override
+    protected Set<String> selfServiceEndpoints() {
+        return Set.of("POST /api/auth/logout", "POST /api/auth/first-login", "PUT /api/auth/password");
+    }
+
+    @Override
+    protected Set<String> firstLoginEndpoints() {
+        return Set.of("POST /api/auth/logout", "POST /api/auth/first-login", "GET /api/auth/me");
     }
 }

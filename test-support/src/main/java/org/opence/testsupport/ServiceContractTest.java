@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,6 +40,147 @@ public abstract class ServiceContractTest {
 
     /** Collections the service must own. */
     protected abstract List<String> ownedCollections();
+
+    /** A GET endpoint any signed-in user may call, used to prove that a revoked session is refused. */
+    protected abstract String readableEndpoint();
+
+    /** Endpoints reachable without a token, as {@code "POST /api/auth/login"}; none by default. */
+    protected Set<String> publicEndpoints() {
+        return Set.of();
+    }
+
+    /** Non-GET endpoints every signed-in user may call, read-only users included (their own password, logout). */
+    protected Set<String> selfServiceEndpoints() {
+        return Set.of();
+    }
+
+    /** Endpoints a first-login token (EULA and password still pending) may call; none by default. */
+    protected Set<String> firstLoginEndpoints() {
+        return Set.of();
+    }
+
+    @Test
+    void shouldRefuseEveryEndpointWithoutAValidTokenOfTheRightRole() {
+        Map<String, Map<String, Object>> paths = given().accept("application/json")
+                .when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
+        List<String> checked = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(m -> List.of("get", "post", "put", "patch", "delete").contains(m))
+                .forEach(method -> {
+                    String endpoint = method.toUpperCase() + " " + path;
+                    if (publicEndpoints().contains(endpoint)) {
+                        return;
+                    }
+                    String url = path.replaceAll("\\{[^}]+}", "x");
+                    expectStatus(method, url, null, 401, endpoint + " without a token");
+                    expectStatus(
+                            method,
+                            url,
+                            TestJwt.role("admin")
+                                    .lifetime(Duration.ofMinutes(-5))
+                                    .sign(),
+                            401,
+                            endpoint + " with an expired token");
+                    expectStatus(
+                            method,
+                            url,
+                            TestJwt.role("read-only").signWithWrongKey(),
+                            401,
+                            endpoint + " with a token signed by another key");
+                    expectStatus(
+                            method,
+                            url,
+                            TestJwt.role("read-only").signThenEscalate(),
+                            401,
+                            endpoint + " with a token edited to claim super-admin");
+                    expectStatus(
+                            method,
+                            url,
+                            TestJwt.role("super-admin").unsigned(),
+                            401,
+                            endpoint + " with an unsigned (alg=none) token");
+                    expectStatus(
+                            method,
+                            url,
+                            TestJwt.role("super-admin").issuer("someone-else").sign(),
+                            401,
+                            endpoint + " with a token of another issuer");
+                    if (!method.equals("get") && !selfServiceEndpoints().contains(endpoint)) {
+                        expectStatus(
+                                method,
+                                url,
+                                TestJwt.role("read-only").sign(),
+                                403,
+                                endpoint + " with a read-only token");
+                    }
+                    if (!firstLoginEndpoints().contains(endpoint)) {
+                        expectStatus(
+                                method,
+                                url,
+                                TestJwt.role("super-admin")
+                                        .pending("eula", "password")
+                                        .sign(),
+                                403,
+                                endpoint + " with a first-login token");
+                    }
+                    checked.add(endpoint);
+                }));
+        assertThat(checked).as("protected endpoints checked").contains("GET " + readableEndpoint());
+    }
+
+    @Test
+    void shouldRefuseATokenOfARevokedSession() throws Exception {
+        TestJwt token = TestJwt.role("read-only");
+        String jwt = token.sign();
+        given().auth().oauth2(jwt).when().get(readableEndpoint()).then().statusCode(200);
+
+        // When tenant-service announces that the session ended
+        String prefix = config("ce.bus.prefix");
+        try (Connection connection = RabbitBroker.connect("contract-test");
+                Channel channel = connection.createChannel()) {
+            String event = """
+                    {"type":"auth.session.revoked","schemaVersion":1,"id":"%s","time":"%s","source":"tenant-service",\
+                    "payload":{"sessionId":"%s","keepUntil":"%s"}}""".formatted(
+                            UUID.randomUUID(),
+                            Instant.now(),
+                            token.sessionId(),
+                            Instant.now().plusSeconds(600));
+            channel.basicPublish(
+                    prefix + "ce.events", "auth.session.revoked", null, event.getBytes(StandardCharsets.UTF_8));
+        }
+
+        // Then the same token no longer opens anything
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> given().auth()
+                                .oauth2(jwt)
+                                .when()
+                                .get(readableEndpoint())
+                                .statusCode()
+                        == 401);
+        given().auth()
+                .oauth2(jwt)
+                .when()
+                .get(readableEndpoint())
+                .then()
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("session has ended"));
+    }
+
+    private static void expectStatus(String method, String url, String token, int status, String what) {
+        var request = given().contentType("application/json").body("{}");
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        var response = request.when().request(method.toUpperCase(), url);
+        assertThat(response.statusCode()).as(what + ": " + response.asString()).isEqualTo(status);
+        assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+    }
 
     @Test
     void shouldBeHealthyWithItsStoreAndBrokerChecks() {

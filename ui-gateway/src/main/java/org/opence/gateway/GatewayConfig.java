@@ -27,6 +27,10 @@ public interface GatewayConfig {
     @WithDefault("52428800")
     long maxRequestBytes();
 
+    /** How long a browser keeps its refresh cookie: the longest a sign-in lasts. */
+    @WithDefault("12h")
+    Duration sessionLifetime();
+
     /** Version shown in health and the status page; the build sets it. */
     @WithDefault("${quarkus.application.version:unknown}")
     String version();

@@ -40,14 +40,50 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
                 respond(exchange, 200, "late");
             });
             upstream.createContext("/api/cte/large", GatewayTestResource::large);
+            upstream.createContext("/api/auth/login", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                respond(
+                        exchange,
+                        200,
+                        "{\"accessToken\":\"access-1\",\"refreshToken\":\"refresh-1\",\"expiresIn\":900,"
+                                + "\"tokenType\":\"Bearer\",\"username\":\"alice\",\"role\":\"admin\",\"pending\":[]}");
+            });
+            upstream.createContext("/api/auth/refresh", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String given = body.replaceAll(".*\"refreshToken\":\"([^\"]*)\".*", "$1");
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                if (!given.equals("refresh-1")) {
+                    respond(exchange, 401, "{\"status\":401}");
+                    return;
+                }
+                respond(
+                        exchange,
+                        200,
+                        "{\"accessToken\":\"access-2\",\"refreshToken\":\"refresh-2\",\"expiresIn\":900}");
+            });
+            upstream.createContext("/api/auth/logout", exchange -> {
+                exchange.getResponseHeaders()
+                        .add(
+                                "X-Saw-Authorization",
+                                String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
             upstream.start();
             return Map.of(
-                    "ce.data-dir", dataDir.toString(),
+                    "ce.data-dir",
+                    dataDir.toString(),
                     "gateway.routes.cte-service.url",
-                            "http://127.0.0.1:" + upstream.getAddress().getPort(),
-                    "gateway.routes.cls-service.url", "http://127.0.0.1:1",
-                    "gateway.idle-timeout", "1s",
-                    "gateway.max-request-bytes", "1024");
+                    "http://127.0.0.1:" + upstream.getAddress().getPort(),
+                    "gateway.routes.cls-service.url",
+                    "http://127.0.0.1:1",
+                    "gateway.routes.tenant-service.url",
+                    "http://127.0.0.1:" + upstream.getAddress().getPort(),
+                    "gateway.idle-timeout",
+                    "1s",
+                    "gateway.max-request-bytes",
+                    "1024");
         } catch (Exception e) {
             throw new IllegalStateException("could not prepare the gateway test", e);
         }

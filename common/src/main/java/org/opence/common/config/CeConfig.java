@@ -30,6 +30,21 @@ public interface CeConfig {
     /** Where the HTTP server listens. */
     Http http();
 
+    /** The data directory of the installation (keys, certificates, store files, logs). */
+    @WithDefault("data")
+    String dataDir();
+
+    /** Token verification. */
+    Security security();
+
+    interface Security {
+        /**
+         * Where the public key that verifies access tokens is: a PEM file or a JWKS URL
+         * (e.g. tenant-service's {@code /api/auth/jwks}).
+         */
+        String jwtPublicKeyLocation();
+    }
+
     /** How the service logs. */
     Log log();
 

@@ -35,6 +35,11 @@ public abstract class ProblemException extends RuntimeException {
         return List.of();
     }
 
+    /** Seconds the client should wait before trying again (sent as {@code Retry-After}); 0 for none. */
+    public long retryAfterSeconds() {
+        return 0;
+    }
+
     /** The thing asked for does not exist. */
     public static class NotFound extends ProblemException {
         public NotFound(String detail) {
@@ -67,6 +72,20 @@ public abstract class ProblemException extends RuntimeException {
         @Override
         public List<Problem.FieldError> fieldErrors() {
             return errors;
+        }
+    }
+
+    /** The caller is not (or no longer) authenticated, e.g. wrong credentials or an invalid refresh token. */
+    public static class Unauthorized extends ProblemException {
+        public Unauthorized(String detail) {
+            super("unauthorized", "Unauthorized", 401, detail);
+        }
+    }
+
+    /** The caller is known but may not do this. */
+    public static class Forbidden extends ProblemException {
+        public Forbidden(String detail) {
+            super("forbidden", "Forbidden", 403, detail);
         }
     }
 

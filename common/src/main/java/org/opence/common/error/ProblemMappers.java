@@ -5,13 +5,20 @@ import java.util.List;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.opence.common.security.TokenClaims;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * The one place where exceptions become HTTP responses: every error leaves a service as
@@ -24,13 +31,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
-        return respond(new Problem(
+        Response response = respond(new Problem(
                 Problem.type(e.slug()),
                 e.title(),
                 e.status(),
                 e.getMessage(),
                 path(uri),
                 e.fieldErrors().isEmpty() ? null : e.fieldErrors()));
+        if (e.retryAfterSeconds() > 0) {
+            response.getHeaders().add("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        if (e.status() == 401) {
+            response.getHeaders().add("WWW-Authenticate", "Bearer");
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -59,6 +73,36 @@ public class ProblemMappers {
                 "The request body is not valid JSON for this endpoint" + where + ": " + e.getOriginalMessage(),
                 path(uri),
                 null));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        String detail = "session ended".equals(e.getMessage())
+                ? "This session has ended (logged out or revoked); sign in again."
+                : "A valid access token is required: sign in (POST /api/auth/login) or exchange an API token"
+                        + " (POST /api/auth/token), then send 'Authorization: Bearer <token>'.";
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", "Bearer")
+                .entity(new Problem(Problem.type("unauthorized"), "Unauthorized", 401, detail, path(uri), null))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, ContainerRequestContext request) {
+        var principal = request.getSecurityContext().getUserPrincipal();
+        String detail;
+        if (principal instanceof JsonWebToken jwt && jwt.containsClaim(TokenClaims.PENDING)) {
+            detail = "Finish the first sign-in before anything else: accept the EULA and replace the default"
+                    + " password with POST /api/auth/first-login.";
+        } else {
+            String role = principal instanceof JsonWebToken jwt ? jwt.getClaim(TokenClaims.ROLE) : null;
+            detail = "Your role" + (role == null ? "" : " (" + role + ")") + " may not do this; "
+                    + ("GET".equals(request.getMethod())
+                            ? "ask a super-admin for access."
+                            : "read-only users can only read, and users, SSO and settings need the super-admin.");
+        }
+        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403, detail, path(uri), null));
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package org.opence.core.system;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opence.common.security.Roles;
 
 /** The state of the whole suite. */
 @Path("/api/system")
@@ -22,6 +24,7 @@ public class SystemResource {
 
     @GET
     @Path("/status")
+    @RolesAllowed(Roles.READ_ONLY)
     @Operation(
             summary = "Health and version of every service, and a bus round trip through each",
             description = "Probes every service's health endpoint and publishes a system.ping on ce.events that"

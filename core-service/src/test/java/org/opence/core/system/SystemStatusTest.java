@@ -8,8 +8,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.opence.testsupport.EmbeddedMongoResource;
+import org.opence.testsupport.JwtKeysResource;
 import org.opence.testsupport.RabbitBroker;
 import org.opence.testsupport.RabbitMqResource;
+import org.opence.testsupport.TestJwt;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @WithTestResource(EmbeddedMongoResource.class)
 @WithTestResource(RabbitMqResource.class)
+@WithTestResource(JwtKeysResource.class)
 class SystemStatusTest {
 
     @Test
@@ -115,7 +118,9 @@ class SystemStatusTest {
     }
 
     private static JsonPath fetchStatus() {
-        return given().when()
+        return given().auth()
+                .oauth2(TestJwt.role("read-only").sign())
+                .when()
                 .get("/api/system/status")
                 .then()
                 .statusCode(200)

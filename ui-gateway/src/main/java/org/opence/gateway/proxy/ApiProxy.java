@@ -1,6 +1,7 @@
 package org.opence.gateway.proxy;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -10,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.opence.gateway.GatewayConfig;
+import org.opence.gateway.session.BrowserSession;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -46,15 +48,19 @@ public class ApiProxy {
             "transfer-encoding",
             "upgrade",
             "host",
-            "content-length");
+            "content-length",
+            // the browser's session cookies stay at the gateway; upstreams get the Authorization header
+            "cookie");
 
     private final RouteTable routes;
     private final GatewayConfig config;
     private final HttpClient client;
+    private final BrowserSession session;
 
-    public ApiProxy(RouteTable routes, GatewayConfig config, Vertx vertx) {
+    public ApiProxy(RouteTable routes, GatewayConfig config, Vertx vertx, BrowserSession session) {
         this.routes = routes;
         this.config = config;
+        this.session = session;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(64)
@@ -98,8 +104,18 @@ public class ApiProxy {
             return;
         }
 
-        request.pause();
+        String refused = session.authorize(request);
+        if (refused != null) {
+            Problems.send(response, 403, "csrf", "Missing or wrong CSRF token", refused);
+            return;
+        }
         RouteTable.Entry target = route.get();
+        if (session.cookieMode(request) && (session.issuesTokens(request) || session.isLogout(request))) {
+            exchangeForCookies(ctx, target, requestId);
+            return;
+        }
+
+        request.pause();
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(target.url().getHost())
@@ -111,6 +127,65 @@ public class ApiProxy {
                 .compose(upstream -> upstream.send(request))
                 .onSuccess(upstream -> relay(upstream, response))
                 .onFailure(e -> fail(response, target, request, e));
+    }
+
+    /**
+     * Sign-in, refresh, first login, password change and logout of a browser: small bodies, buffered,
+     * so the tokens in the answer can be moved into cookies.
+     */
+    private void exchangeForCookies(RoutingContext ctx, RouteTable.Entry target, String requestId) {
+        HttpServerRequest request = ctx.request();
+        HttpServerResponse response = ctx.response();
+        var whole = request.body();
+        // Quarkus hands the request over paused; reading the body needs it flowing
+        request.resume();
+        whole.onSuccess(body -> {
+            if (body.length() > 65_536) {
+                Problems.send(
+                        response,
+                        413,
+                        "payload-too-large",
+                        "Request body too large",
+                        "Sign-in requests are limited to 64 KiB.");
+                return;
+            }
+            String payload =
+                    request.path().equals("/api/auth/refresh") ? session.refreshBody(request) : body.toString();
+            MultiMap headers = forwardHeaders(request, requestId);
+            headers.set(
+                    HttpHeaders.CONTENT_LENGTH,
+                    String.valueOf(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+            if (!request.path().equals("/api/auth/logout")) {
+                headers.set(HttpHeaders.CONTENT_TYPE, "application/json");
+            }
+            RequestOptions options = new RequestOptions()
+                    .setMethod(request.method())
+                    .setHost(target.url().getHost())
+                    .setPort(target.port())
+                    .setURI(request.uri())
+                    .setIdleTimeout(config.idleTimeout().toMillis())
+                    .setHeaders(headers);
+            client.request(options)
+                    .compose(upstream -> upstream.send(payload)
+                            .compose(answer -> answer.body().map(b -> Map.entry(answer, b))))
+                    .onSuccess(result -> {
+                        HttpClientResponse answer = result.getKey();
+                        String text = result.getValue().toString();
+                        response.setStatusCode(answer.statusCode());
+                        answer.headers().forEach(h -> {
+                            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                                response.headers().add(h.getKey(), h.getValue());
+                            }
+                        });
+                        if (session.isLogout(request)) {
+                            session.clear(response);
+                        } else if (answer.statusCode() == 200) {
+                            text = session.keepTokensInCookies(response, new io.vertx.core.json.JsonObject(text));
+                        }
+                        response.end(text);
+                    })
+                    .onFailure(e -> fail(response, target, request, e));
+        });
     }
 
     private MultiMap forwardHeaders(HttpServerRequest request, String requestId) {

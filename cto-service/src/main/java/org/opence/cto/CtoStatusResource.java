@@ -1,0 +1,34 @@
+package org.opence.cto;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opence.common.security.Roles;
+import org.opence.common.status.ModuleStatus;
+import org.opence.common.status.ServiceIdentity;
+
+/** The Ticket Orchestrator module's own status. */
+@Path("/api/cto")
+@Tag(name = "Ticket Orchestrator")
+@Produces(MediaType.APPLICATION_JSON)
+public class CtoStatusResource {
+
+    private final ServiceIdentity identity;
+
+    public CtoStatusResource(ServiceIdentity identity) {
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/status")
+    @RolesAllowed(Roles.READ_ONLY)
+    @Operation(summary = "The module, its service, version and instance")
+    public ModuleStatus status() {
+        return ModuleStatus.of("cto", identity);
+    }
+}

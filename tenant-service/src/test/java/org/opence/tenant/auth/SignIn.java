@@ -1,0 +1,68 @@
+package org.opence.tenant.auth;
+
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+import static io.restassured.RestAssured.given;
+
+/** Sign-in steps the tests share. The built-in admin's first sign-in is finished once per test run. */
+final class SignIn {
+
+    static final String ADMIN_PASSWORD = "Str0ng!Root-Pass9";
+
+    private SignIn() {}
+
+    static Response login(String username, String password) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .when()
+                .post("/api/auth/login");
+    }
+
+    /** A super-admin access token, finishing the first sign-in if it is still pending. */
+    static String superAdmin() {
+        Response response = login("admin", ADMIN_PASSWORD);
+        if (response.statusCode() == 200) {
+            return response.jsonPath().getString("accessToken");
+        }
+        String pending =
+                login("admin", "admin").then().statusCode(200).extract().path("accessToken");
+        return given().auth()
+                .oauth2(pending)
+                .contentType(ContentType.JSON)
+                .body(Map.of("acceptEula", true, "newPassword", ADMIN_PASSWORD))
+                .when()
+                .post("/api/auth/first-login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("accessToken");
+    }
+
+    /** Creates a user (as super-admin) and finishes its first sign-in; returns its tokens. */
+    static JsonPath user(String username, String role, String password) {
+        given().auth()
+                .oauth2(superAdmin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", username, "role", role, "password", "Temp0rary!pw"))
+                .when()
+                .post("/api/users")
+                .then()
+                .statusCode(201);
+        String pending =
+                login(username, "Temp0rary!pw").then().statusCode(200).extract().path("accessToken");
+        return given().auth()
+                .oauth2(pending)
+                .contentType(ContentType.JSON)
+                .body(Map.of("newPassword", password))
+                .when()
+                .post("/api/auth/first-login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+}
