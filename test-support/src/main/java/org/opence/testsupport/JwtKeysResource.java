@@ -10,7 +10,7 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A token signing key pair of the test run, written as PEM files like scripts/setup writes them:
+ * A token signing key pair and a secrets master key of the test run, written as PEM files like scripts/setup writes them:
  * the service under test verifies tokens with the public key (and tenant-service signs with the
  * private one); tests sign their own tokens with {@link TestJwt}.
  */
@@ -28,7 +28,13 @@ public class JwtKeysResource implements QuarkusTestResourceLifecycleManager {
             Path privateKey = dir.resolve("jwt-private.pem");
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Path masterKey = dir.resolve("master.key");
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Files.writeString(masterKey, Base64.getEncoder().encodeToString(key));
             return Map.of(
+                    "ce.security.master-key-file",
+                    masterKey.toString(),
                     "ce.security.jwt-public-key-location",
                     "file:" + publicKey,
                     "mp.jwt.verify.publickey.location",

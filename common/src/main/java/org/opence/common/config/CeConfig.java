@@ -43,6 +43,10 @@ public interface CeConfig {
          * (e.g. tenant-service's {@code /api/auth/jwks}).
          */
         String jwtPublicKeyLocation();
+
+        /** The AES-256 master key (base64) that encrypts secrets at rest, made by scripts/setup. */
+        @WithDefault("${ce.data-dir}/keys/master.key")
+        String masterKeyFile();
     }
 
     /** How the service logs. */

@@ -1,0 +1,209 @@
+package org.opence.tenant.netskope;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+import org.jboss.logging.Logger;
+import org.opence.common.bus.BusNames;
+import org.opence.common.bus.Envelope;
+import org.opence.common.bus.RabbitBus;
+import org.opence.common.error.ProblemException;
+import org.opence.common.secret.Secrets;
+import org.opence.common.store.Store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+
+/**
+ * Netskope tenants: stored with their tokens encrypted under the master key, shown without them, and
+ * announced on {@code ce.events} ({@code config.tenant.changed}) for the services that cache them.
+ */
+@ApplicationScoped
+public class TenantService {
+
+    private static final Logger LOG = Logger.getLogger(TenantService.class);
+    static final String COLLECTION = "tenants";
+    public static final String CHANGED = "config.tenant.changed";
+
+    private final MongoCollection<Document> tenants;
+    private final Secrets secrets;
+    private final RabbitBus bus;
+    private final ObjectMapper mapper;
+    private final ConnectionTester tester;
+
+    public TenantService(Store store, Secrets secrets, RabbitBus bus, ObjectMapper mapper, ConnectionTester tester) {
+        this.tenants = store.collection(COLLECTION);
+        this.secrets = secrets;
+        this.bus = bus;
+        this.mapper = mapper;
+        this.tester = tester;
+    }
+
+    public List<TenantModels.View> list() {
+        List<TenantModels.View> views = new ArrayList<>();
+        tenants.find().sort(Sorts.ascending("name")).forEach(d -> views.add(view(d)));
+        return views;
+    }
+
+    public TenantModels.View get(String name) {
+        return view(require(name));
+    }
+
+    public TenantModels.View create(TenantModels.Form form) {
+        String v1 = blankToNull(form.v1Token());
+        String v2 = blankToNull(form.v2Token());
+        requireAToken(v1, v2);
+        Instant now = Instant.now();
+        Document doc = new Document("name", form.name())
+                .append("tenantName", form.tenantName().trim())
+                .append("baseUrl", TenantUrls.baseUrl(form.tenantName()))
+                .append("v1Token", v1 == null ? null : secrets.box().encrypt(v1))
+                .append("v2Token", v2 == null ? null : secrets.box().encrypt(v2))
+                .append("initialRangeDays", form.initialRangeDays() == null ? 7 : form.initialRangeDays())
+                .append("useSystemProxy", Boolean.TRUE.equals(form.useSystemProxy()))
+                .append("createdAt", Date.from(now))
+                .append("updatedAt", Date.from(now));
+        try {
+            tenants.insertOne(doc);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new ProblemException.Conflict("A tenant named '" + form.name() + "' already exists.");
+            }
+            throw e;
+        }
+        announce(form.name(), "created");
+        return view(doc);
+    }
+
+    public TenantModels.View update(String name, TenantModels.Form form) {
+        Document existing = require(name);
+        if (!name.equals(form.name())) {
+            throw ProblemException.Invalid.field(
+                    "name", "cannot be changed (it is '" + name + "'); create a new tenant instead");
+        }
+        String v1 = form.v1Token() == null ? existing.getString("v1Token") : encryptOrNull(form.v1Token());
+        String v2 = form.v2Token() == null ? existing.getString("v2Token") : encryptOrNull(form.v2Token());
+        requireAToken(v1, v2);
+        Document doc = new Document(existing)
+                .append("tenantName", form.tenantName().trim())
+                .append("baseUrl", TenantUrls.baseUrl(form.tenantName()))
+                .append("v1Token", v1)
+                .append("v2Token", v2)
+                .append(
+                        "initialRangeDays",
+                        form.initialRangeDays() == null
+                                ? existing.getInteger("initialRangeDays", 7)
+                                : form.initialRangeDays())
+                .append(
+                        "useSystemProxy",
+                        form.useSystemProxy() == null
+                                ? existing.getBoolean("useSystemProxy", false)
+                                : form.useSystemProxy())
+                .append("updatedAt", new Date());
+        tenants.replaceOne(Filters.eq("name", name), doc);
+        announce(name, "updated");
+        return view(doc);
+    }
+
+    public void delete(String name) {
+        if (tenants.deleteOne(Filters.eq("name", name)).getDeletedCount() == 0) {
+            throw new ProblemException.NotFound("No tenant named '" + name + "'.");
+        }
+        announce(name, "deleted");
+    }
+
+    /** Tests the stored tokens of a saved tenant. */
+    public TenantModels.TestResult test(String name) {
+        Document doc = require(name);
+        return tester.test(
+                doc.getString("baseUrl"), decrypt(doc.getString("v1Token")), decrypt(doc.getString("v2Token")));
+    }
+
+    /** Tests a form before it is saved; tokens left empty are taken from the saved tenant of that name, if any. */
+    public TenantModels.TestResult test(TenantModels.Form form) {
+        Document saved = form.name() == null
+                ? null
+                : tenants.find(Filters.eq("name", form.name())).first();
+        String v1 = form.v1Token() != null
+                ? blankToNull(form.v1Token())
+                : saved == null ? null : decrypt(saved.getString("v1Token"));
+        String v2 = form.v2Token() != null
+                ? blankToNull(form.v2Token())
+                : saved == null ? null : decrypt(saved.getString("v2Token"));
+        requireAToken(v1, v2);
+        return tester.test(TenantUrls.baseUrl(form.tenantName()), v1, v2);
+    }
+
+    private void announce(String name, String action) {
+        Envelope event =
+                Envelope.of(CHANGED, 1, "tenant-service", mapper.valueToTree(Map.of("name", name, "action", action)));
+        try {
+            bus.publish(BusNames.EVENTS, CHANGED, event, false, null).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.errorf(
+                    e,
+                    "Could not announce that tenant %s was %s; services refresh their cache on restart",
+                    name,
+                    action);
+        }
+    }
+
+    private Document require(String name) {
+        Document doc = tenants.find(Filters.eq("name", name)).first();
+        if (doc == null) {
+            throw new ProblemException.NotFound("No tenant named '" + name + "'.");
+        }
+        return doc;
+    }
+
+    private String encryptOrNull(String token) {
+        String t = blankToNull(token);
+        return t == null ? null : secrets.box().encrypt(t);
+    }
+
+    private String decrypt(String stored) {
+        return stored == null ? null : secrets.box().decrypt(stored);
+    }
+
+    private static void requireAToken(String v1, String v2) {
+        if (v1 == null && v2 == null) {
+            throw new ProblemException.Invalid(
+                    "Give at least one of v1Token and v2Token.",
+                    List.of(
+                            new org.opence.common.error.Problem.FieldError(
+                                    "v2Token", "give a v2 token (preferred) or a v1 token"),
+                            new org.opence.common.error.Problem.FieldError(
+                                    "v1Token", "give a v2 token (preferred) or a v1 token")));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static TenantModels.View view(Document d) {
+        boolean v1 = d.getString("v1Token") != null;
+        boolean v2 = d.getString("v2Token") != null;
+        return new TenantModels.View(
+                d.getString("name"),
+                d.getString("tenantName"),
+                d.getString("baseUrl"),
+                v1,
+                v2,
+                v2 ? "v2" : "v1",
+                d.getInteger("initialRangeDays", 7),
+                d.getBoolean("useSystemProxy", false),
+                d.getDate("createdAt").toInstant(),
+                d.getDate("updatedAt").toInstant());
+    }
+}
