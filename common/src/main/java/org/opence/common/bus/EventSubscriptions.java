@@ -11,7 +11,10 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
 
-/** Subscribes the service's {@link EventListener}s to one durable queue and dispatches by event type. */
+/**
+ * Subscribes the service's {@link EventListener}s to one durable queue and dispatches by event type.
+ * A listener may ask for a family of types with a trailing {@code .#}, e.g. {@code audit.#}.
+ */
 @Startup
 @ApplicationScoped
 public class EventSubscriptions {
@@ -32,12 +35,25 @@ public class EventSubscriptions {
     }
 
     private void dispatch(Envelope event) throws Exception {
-        List<EventListener> targets = byType.getOrDefault(event.type(), List.of());
+        List<EventListener> targets = new ArrayList<>();
+        byType.forEach((pattern, listeners) -> {
+            if (matches(pattern, event.type())) {
+                targets.addAll(listeners);
+            }
+        });
         if (targets.isEmpty()) {
             LOG.debugf("No listener for event type %s (id %s); acknowledged without effect", event.type(), event.id());
         }
         for (EventListener listener : targets) {
             listener.on(event);
         }
+    }
+
+    /** Exact match, or {@code prefix.#} matching every type that starts with {@code prefix.}. */
+    static boolean matches(String pattern, String type) {
+        if (pattern.endsWith(".#")) {
+            return type.startsWith(pattern.substring(0, pattern.length() - 1));
+        }
+        return pattern.equals(type);
     }
 }

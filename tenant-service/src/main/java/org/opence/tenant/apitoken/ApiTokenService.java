@@ -14,6 +14,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
+import org.opence.common.audit.AuditTrail;
 import org.opence.common.error.ProblemException;
 import org.opence.common.store.Store;
 import org.opence.tenant.TenantConfig;
@@ -40,12 +41,15 @@ public class ApiTokenService {
     private final TokenIssuer issuer;
     private final SessionService sessions;
     private final TenantConfig config;
+    private final AuditTrail audit;
 
-    public ApiTokenService(Store store, TokenIssuer issuer, SessionService sessions, TenantConfig config) {
+    public ApiTokenService(
+            Store store, TokenIssuer issuer, SessionService sessions, TenantConfig config, AuditTrail audit) {
         this.tokens = store.collection(COLLECTION);
         this.issuer = issuer;
         this.sessions = sessions;
         this.config = config;
+        this.audit = audit;
     }
 
     public ApiTokenModels.Created create(ApiTokenModels.Create request, String createdBy) {
@@ -62,7 +66,9 @@ public class ApiTokenService {
                 .append("createdBy", createdBy)
                 .append("createdAt", Date.from(now))
                 .append("expiresAt", Date.from(expiresAt)));
-        return new ApiTokenModels.Created(clientId, secret, request.name(), request.role(), now, expiresAt);
+        var created = new ApiTokenModels.Created(clientId, secret, request.name(), request.role(), now, expiresAt);
+        audit.record("api-token.created", "api-token:" + clientId, null, created);
+        return created;
     }
 
     public List<ApiTokenModels.View> list() {
@@ -76,6 +82,7 @@ public class ApiTokenService {
             throw new ProblemException.NotFound("No API token with client id '" + clientId + "'.");
         }
         sessions.announce(sessionOf(clientId));
+        audit.record("api-token.deleted", "api-token:" + clientId, null, null);
     }
 
     /** The client-credentials exchange: a valid, unexpired id and secret give a short access token. */

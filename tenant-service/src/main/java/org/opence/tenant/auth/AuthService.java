@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.opence.common.audit.AuditTrail;
 import org.opence.common.error.ProblemException;
 import org.opence.tenant.TenantConfig;
 import org.opence.tenant.user.PasswordHasher;
@@ -23,6 +24,7 @@ public class AuthService {
     private final SessionService sessions;
     private final TokenIssuer issuer;
     private final TenantConfig config;
+    private final AuditTrail audit;
 
     public AuthService(
             UserStore users,
@@ -30,13 +32,15 @@ public class AuthService {
             PasswordPolicy policy,
             SessionService sessions,
             TokenIssuer issuer,
-            TenantConfig config) {
+            TenantConfig config,
+            AuditTrail audit) {
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
         this.sessions = sessions;
         this.issuer = issuer;
         this.config = config;
+        this.audit = audit;
     }
 
     public AuthModels.Tokens login(String username, String password) {
@@ -125,6 +129,11 @@ public class AuthService {
                 now);
         users.save(done);
         sessions.revoke(sessionId);
+        audit.record(
+                "auth.first-login",
+                "user:" + username,
+                null,
+                java.util.Map.of("eulaAccepted", pending.contains("eula"), "passwordReplaced", true));
         return open(done);
     }
 
@@ -150,6 +159,7 @@ public class AuthService {
                 Instant.now());
         users.save(changed);
         sessions.revokeAllOf(username);
+        audit.record("auth.password.changed", "user:" + username, null, null);
         return open(changed);
     }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
 import org.jboss.logging.Logger;
+import org.opence.common.audit.AuditTrail;
 import org.opence.common.bus.BusNames;
 import org.opence.common.bus.Envelope;
 import org.opence.common.bus.RabbitBus;
@@ -40,13 +41,21 @@ public class TenantService {
     private final RabbitBus bus;
     private final ObjectMapper mapper;
     private final ConnectionTester tester;
+    private final AuditTrail audit;
 
-    public TenantService(Store store, Secrets secrets, RabbitBus bus, ObjectMapper mapper, ConnectionTester tester) {
+    public TenantService(
+            Store store,
+            Secrets secrets,
+            RabbitBus bus,
+            ObjectMapper mapper,
+            ConnectionTester tester,
+            AuditTrail audit) {
         this.tenants = store.collection(COLLECTION);
         this.secrets = secrets;
         this.bus = bus;
         this.mapper = mapper;
         this.tester = tester;
+        this.audit = audit;
     }
 
     public List<TenantModels.View> list() {
@@ -82,6 +91,7 @@ public class TenantService {
             throw e;
         }
         announce(form.name(), "created");
+        audit.record("tenant.created", "tenant:" + form.name(), null, form);
         return view(doc);
     }
 
@@ -112,14 +122,15 @@ public class TenantService {
                 .append("updatedAt", new Date());
         tenants.replaceOne(Filters.eq("name", name), doc);
         announce(name, "updated");
+        audit.record("tenant.updated", "tenant:" + name, view(existing), form);
         return view(doc);
     }
 
     public void delete(String name) {
-        if (tenants.deleteOne(Filters.eq("name", name)).getDeletedCount() == 0) {
-            throw new ProblemException.NotFound("No tenant named '" + name + "'.");
-        }
+        Document existing = require(name);
+        tenants.deleteOne(Filters.eq("name", name));
         announce(name, "deleted");
+        audit.record("tenant.deleted", "tenant:" + name, view(existing), null);
     }
 
     /** Tests the stored tokens of a saved tenant. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.opence.common.audit.AuditTrail;
 import org.opence.common.error.ProblemException;
 import org.opence.common.security.Roles;
 import org.opence.tenant.auth.SessionService;
@@ -19,12 +20,15 @@ public class UserService {
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
     private final SessionService sessions;
+    private final AuditTrail audit;
 
-    public UserService(UserStore store, PasswordPolicy policy, PasswordHasher hasher, SessionService sessions) {
+    public UserService(
+            UserStore store, PasswordPolicy policy, PasswordHasher hasher, SessionService sessions, AuditTrail audit) {
         this.store = store;
         this.policy = policy;
         this.hasher = hasher;
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     public List<UserView> list() {
@@ -57,6 +61,7 @@ public class UserService {
             }
             throw e;
         }
+        audit.record("user.created", "user:" + user.username(), null, UserView.of(user));
         return UserView.of(user);
     }
 
@@ -92,6 +97,7 @@ public class UserService {
         if (!enabled || request.password() != null || !role.equals(user.role())) {
             sessions.revokeAllOf(username);
         }
+        audit.record("user.updated", "user:" + username, UserView.of(user), UserView.of(updated));
         return UserView.of(updated);
     }
 
@@ -102,6 +108,7 @@ public class UserService {
         }
         store.delete(username);
         sessions.revokeAllOf(username);
+        audit.record("user.deleted", "user:" + username, UserView.of(user), null);
     }
 
     private User require(String username) {
