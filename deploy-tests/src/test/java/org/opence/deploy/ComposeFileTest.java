@@ -119,6 +119,16 @@ class ComposeFileTest {
         assertThat(map(dependsOn, "rabbitmq")).containsEntry("condition", "service_healthy");
     }
 
+    @ParameterizedTest
+    @MethodSource("modules")
+    void shouldOverrideEveryDefaultThatPointsAtLoopback(String module) {
+        Map<String, String> env = environment(module);
+
+        assertThat(ServiceConfiguration.loopbackSettings(module)).allSatisfy((key, value) -> assertThat(env)
+                .as(module + ": " + key + "=" + value + " would point the container at itself")
+                .containsKey(ServiceConfiguration.toEnv(key)));
+    }
+
     @Test
     void shouldRunMongoDb8AsAReplicaSetThatItsHealthCheckInitiates() {
         Map<String, Object> mongodb = services.get("mongodb");

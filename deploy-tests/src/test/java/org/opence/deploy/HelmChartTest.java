@@ -215,6 +215,21 @@ class HelmChartTest {
     }
 
     @Test
+    void shouldOverrideEveryDefaultThatPointsAtLoopback() {
+        KubernetesObjects objects = Chart.renderDefaults();
+        for (String module : Repository.deployableModules()) {
+            Container c = container(objects.named(Deployment.class, Chart.name(module))
+                    .getSpec()
+                    .getTemplate());
+            Set<String> names = c.getEnv().stream().map(EnvVar::getName).collect(Collectors.toSet());
+
+            assertThat(ServiceConfiguration.loopbackSettings(module)).allSatisfy((key, value) -> assertThat(names)
+                    .as(module + ": " + key + "=" + value + " would point the pod at itself")
+                    .contains(ServiceConfiguration.toEnv(key)));
+        }
+    }
+
+    @Test
     void shouldUseExternalStoresFromTheCredentialsSecret() {
         KubernetesObjects external = Chart.render(Map.of(
                 "mongodb.bundled", "false",

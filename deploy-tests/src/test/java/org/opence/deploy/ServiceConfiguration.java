@@ -98,6 +98,35 @@ final class ServiceConfiguration {
                         .anyMatch(p -> p.matcher(variable).matches());
     }
 
+    /**
+     * The settings of a module whose default points at this machine (127.0.0.1, localhost): in a
+     * container each must be overridden, or the service talks to itself. Includes the shared
+     * library's defaults when the module uses it.
+     */
+    static Map<String, String> loopbackSettings(String module) {
+        List<Path> files = new ArrayList<>();
+        files.add(Repository.path(module + "/src/main/resources/application.properties"));
+        if (Repository.read(module + "/pom.xml").contains("<artifactId>opence-common</artifactId>")) {
+            files.add(Repository.path("common/src/main/resources/META-INF/microprofile-config.properties"));
+        }
+        Map<String, String> loopback = new java.util.TreeMap<>();
+        for (Path file : files) {
+            Properties properties = new Properties();
+            try {
+                properties.load(new StringReader(Files.readString(file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (String key : properties.stringPropertyNames()) {
+                String value = properties.getProperty(key);
+                if (!key.startsWith("%") && value.matches(".*\\b(127\\.0\\.0\\.1|localhost)\\b.*")) {
+                    loopback.put(key, value);
+                }
+            }
+        }
+        return loopback;
+    }
+
     Set<String> mappingPrefixes() {
         return prefixes;
     }
