@@ -27,8 +27,14 @@ final class Browser {
     private final HttpClient client;
 
     Browser(Suite suite) throws Exception {
+        this(suite, false);
+    }
+
+    /** @param followRedirects follow redirects everywhere, as a browser does through an SSO sign-in */
+    Browser(Suite suite, boolean followRedirects) throws Exception {
         this.suite = suite;
         this.client = HttpClient.newBuilder()
+                .followRedirects(followRedirects ? HttpClient.Redirect.ALWAYS : HttpClient.Redirect.NEVER)
                 .sslContext(suite.trustSetupCertificate())
                 .cookieHandler(cookies)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -54,6 +60,19 @@ final class Browser {
         return send(builder);
     }
 
+    Answer put(String path, String json) throws Exception {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-Token", cookie("ce_csrf"))
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A page, as text (for the HTML the SSO flow ends on). */
+    HttpResponse<String> page(String path) throws Exception {
+        return client.send(
+                request(path).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Signs in; on the very first start finishes the built-in admin's first sign-in with {@code newPassword}. */
     Answer signInAsAdmin(String password) throws Exception {
         return post("/api/auth/login", "{\"username\":\"admin\",\"password\":\"" + password + "\"}");
@@ -76,7 +95,11 @@ final class Browser {
 
     private Answer send(HttpRequest.Builder builder) throws Exception {
         HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
+        JsonNode body = response.body().isBlank()
+                        || !response.body().trim().startsWith("{")
+                                && !response.body().trim().startsWith("[")
+                ? null
+                : JSON.readTree(response.body());
         return new Answer(response.statusCode(), body, response);
     }
 }

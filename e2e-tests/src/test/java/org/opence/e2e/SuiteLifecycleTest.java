@@ -19,6 +19,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -152,6 +155,57 @@ class SuiteLifecycleTest {
         assertThat(status.path("status").asText()).as(status.toPrettyString()).isEqualTo("UP");
         assertThat(status.path("installation").path("id").asText()).isEqualTo(installationId);
         report(start);
+    }
+
+    @Test
+    @Order(5)
+    void shouldSignInWithSingleSignOnThroughTheGateway() throws Exception {
+        MockOAuth2Server idp = new MockOAuth2Server();
+        idp.start();
+        try {
+            // Given SSO turned on by the super-admin, with an IdP group mapped to read-only
+            String settings = """
+                    {"enabled":true,"issuer":"%s","clientId":"opence","clientSecret":"e2e-secret",
+                     "roleMapping":{"ce-readers":"read-only"}}""".formatted(idp.issuerUrl("default"));
+            Browser.Answer saved = browser.put("/api/auth/sso/settings", settings);
+            assertThat(saved.status()).as(String.valueOf(saved.body())).isEqualTo(200);
+            assertThat(saved.body().toString()).doesNotContain("e2e-secret");
+
+            // When a member of that group signs in from a fresh browser
+            idp.enqueueCallback(new DefaultOAuth2TokenCallback(
+                    "default",
+                    "u-1",
+                    "JWT",
+                    List.of("opence"),
+                    Map.of("preferred_username", "dana@example.com", "groups", List.of("ce-readers")),
+                    3600));
+            Browser sso = new Browser(suite, true);
+            var landing = sso.page("/api/auth/sso/start");
+
+            // Then she lands on the console with a session of her role, like a local sign-in
+            assertThat(landing.statusCode()).isEqualTo(200);
+            assertThat(landing.uri().getPath()).isEqualTo("/");
+            Browser.Answer me = sso.get("/api/auth/me");
+            assertThat(me.status()).isEqualTo(200);
+            assertThat(me.body().path("username").asText()).isEqualTo("dana@example.com");
+            assertThat(me.body().path("role").asText()).isEqualTo("read-only");
+            assertThat(sso.get("/api/system/status").status()).isEqualTo(200);
+
+            // And someone in no mapped group gets a page that says so
+            idp.enqueueCallback(new DefaultOAuth2TokenCallback(
+                    "default",
+                    "u-2",
+                    "JWT",
+                    List.of("opence"),
+                    Map.of("preferred_username", "eve", "groups", List.of("guests")),
+                    3600));
+            var refused = new Browser(suite, true).page("/api/auth/sso/start");
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("none of the groups").contains("eve");
+        } finally {
+            browser.put("/api/auth/sso/settings", "{\"enabled\":false,\"issuer\":\"-\",\"clientId\":\"opence\"}");
+            idp.shutdown();
+        }
     }
 
     private static JsonNode systemStatus() throws Exception {

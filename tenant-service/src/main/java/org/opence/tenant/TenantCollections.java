@@ -17,6 +17,8 @@ public class TenantCollections implements OwnedCollections {
                 CollectionSpec.of("users", IndexSpec.unique("username")),
                 CollectionSpec.of("api_tokens", IndexSpec.unique("clientId")),
                 CollectionSpec.of("sessions", IndexSpec.on("userId")),
-                CollectionSpec.of("tenants", IndexSpec.unique("name")));
+                CollectionSpec.of("tenants", IndexSpec.unique("name")),
+                CollectionSpec.of("sso_settings"),
+                CollectionSpec.of("sso_flows"));
     }
 }

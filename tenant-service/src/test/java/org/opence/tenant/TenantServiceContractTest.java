@@ -34,7 +34,14 @@ class TenantServiceContractTest extends ServiceContractTest {
 
     @Override
     protected Set<String> publicEndpoints() {
-        return Set.of("POST /api/auth/login", "POST /api/auth/refresh", "GET /api/auth/jwks", "POST /api/auth/token");
+        return Set.of(
+                "POST /api/auth/login",
+                "POST /api/auth/refresh",
+                "GET /api/auth/jwks",
+                "GET /api/auth/sso",
+                "GET /api/auth/sso/start",
+                "GET /api/auth/sso/callback",
+                "POST /api/auth/token");
     }
 
     @Override

@@ -62,6 +62,20 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
                         200,
                         "{\"accessToken\":\"access-2\",\"refreshToken\":\"refresh-2\",\"expiresIn\":900}");
             });
+            upstream.createContext("/api/auth/sso/callback", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                if (exchange.getRequestURI().getQuery().contains("code=good")) {
+                    respond(
+                            exchange,
+                            200,
+                            "{\"accessToken\":\"sso-access\",\"refreshToken\":\"sso-refresh\",\"expiresIn\":900}");
+                } else {
+                    respond(
+                            exchange,
+                            403,
+                            "{\"status\":403,\"detail\":\"Your account (<mallory>) is in none of the groups\"}");
+                }
+            });
             upstream.createContext("/api/auth/logout", exchange -> {
                 exchange.getResponseHeaders()
                         .add(

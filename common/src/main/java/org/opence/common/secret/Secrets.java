@@ -57,10 +57,14 @@ public class Secrets {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
+                JsonNode value = field.getValue();
+                // an empty string means "remove the secret": showing it as a mask would hide that
+                boolean clearing = value.isTextual() && value.asText().isEmpty();
                 if (isSecretName(field.getKey())
-                        && field.getValue().isValueNode()
-                        && !field.getValue().isNull()
-                        && !field.getValue().isBoolean()) {
+                        && value.isValueNode()
+                        && !value.isNull()
+                        && !value.isBoolean()
+                        && !clearing) {
                     field.setValue(object.textNode(MASK));
                 } else {
                     maskInPlace(field.getValue());

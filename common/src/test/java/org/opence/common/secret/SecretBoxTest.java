@@ -37,7 +37,7 @@ class SecretBoxTest {
     @Test
     void shouldMaskSecretFieldsAtAnyDepth() throws Exception {
         var json = new ObjectMapper().readTree("""
-                {"name":"acme","v2Token":"abc","hasV2Token":true,"proxy":{"password":"p","host":"h"},
+                {"name":"acme","v2Token":"abc","v1Token":"","hasV2Token":true,"proxy":{"password":"p","host":"h"},
                  "fields":[{"clientSecret":"s"}]}""");
 
         String masked = Secrets.mask(json).toString();
@@ -46,7 +46,9 @@ class SecretBoxTest {
         assertThat(masked)
                 .contains("\"v2Token\":\"********\"")
                 .contains("\"hasV2Token\":true")
-                .contains("\"host\":\"h\"");
+                .contains("\"host\":\"h\"")
+                .as("removing a secret stays visible")
+                .contains("\"v1Token\":\"\"");
     }
 
     private static byte[] key(int seed) {

@@ -25,6 +25,7 @@ public class AuthService {
     private final TokenIssuer issuer;
     private final TenantConfig config;
     private final AuditTrail audit;
+    private final org.opence.tenant.sso.SsoSettingsStore ssoSettings;
 
     public AuthService(
             UserStore users,
@@ -33,7 +34,8 @@ public class AuthService {
             SessionService sessions,
             TokenIssuer issuer,
             TenantConfig config,
-            AuditTrail audit) {
+            AuditTrail audit,
+            org.opence.tenant.sso.SsoSettingsStore ssoSettings) {
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
@@ -41,6 +43,7 @@ public class AuthService {
         this.issuer = issuer;
         this.config = config;
         this.audit = audit;
+        this.ssoSettings = ssoSettings;
     }
 
     public AuthModels.Tokens login(String username, String password) {
@@ -63,6 +66,9 @@ public class AuthService {
         }
         if (!user.enabled()) {
             throw new ProblemException.Forbidden("This user is disabled; ask the super-admin to enable it.");
+        }
+        if (!user.isBuiltInAdmin() && !ssoSettings.localLoginAllowed()) {
+            throw new ProblemException.Forbidden("Sign-in with a password is turned off; use single sign-on.");
         }
         if (user.failedSignIns() > 0 || user.lockedUntil() != null) {
             users.save(withFailures(user, 0, null));

@@ -110,7 +110,8 @@ public class ApiProxy {
             return;
         }
         RouteTable.Entry target = route.get();
-        if (session.cookieMode(request) && (session.issuesTokens(request) || session.isLogout(request))) {
+        if (session.isSsoCallback(request)
+                || (session.cookieMode(request) && (session.issuesTokens(request) || session.isLogout(request)))) {
             exchangeForCookies(ctx, target, requestId);
             return;
         }
@@ -177,6 +178,10 @@ public class ApiProxy {
                                 response.headers().add(h.getKey(), h.getValue());
                             }
                         });
+                        if (session.isSsoCallback(request)) {
+                            finishSsoSignIn(response, answer.statusCode(), text);
+                            return;
+                        }
                         if (session.isLogout(request)) {
                             session.clear(response);
                         } else if (answer.statusCode() == 200) {
@@ -186,6 +191,38 @@ public class ApiProxy {
                     })
                     .onFailure(e -> fail(response, target, request, e));
         });
+    }
+
+    /** After SSO: cookies and back to the console, or a page that says why the sign-in was refused. */
+    private void finishSsoSignIn(HttpServerResponse response, int status, String answer) {
+        if (status == 200) {
+            session.keepTokensInCookies(response, new io.vertx.core.json.JsonObject(answer));
+            response.headers().remove(HttpHeaders.CONTENT_TYPE);
+            response.setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/").end();
+            return;
+        }
+        String detail;
+        try {
+            detail = new io.vertx.core.json.JsonObject(answer)
+                    .getString("detail", "The sign-in failed (HTTP " + status + ").");
+        } catch (RuntimeException e) {
+            detail = "The sign-in failed (HTTP " + status + ").";
+        }
+        response.headers().clear();
+        response.setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                .end(
+                        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign-in refused</title></head>"
+                                + "<body><h1>Single sign-on did not sign you in</h1><p id=\"reason\">" + escape(detail)
+                                + "</p>"
+                                + "<p><a href=\"/\">Back to the sign-in page</a></p></body></html>");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private MultiMap forwardHeaders(HttpServerRequest request, String requestId) {

@@ -55,6 +55,11 @@ public class BrowserSession {
         return request.method() != HttpMethod.GET && TOKEN_ENDPOINTS.contains(request.path());
     }
 
+    /** The identity provider's redirect back after an SSO sign-in: always answered with cookies and a redirect. */
+    public boolean isSsoCallback(HttpServerRequest request) {
+        return request.method() == HttpMethod.GET && "/api/auth/sso/callback".equals(request.path());
+    }
+
     public boolean isLogout(HttpServerRequest request) {
         return request.method() == HttpMethod.POST && "/api/auth/logout".equals(request.path());
     }

@@ -151,4 +151,35 @@ class BrowserSessionTest {
         assertThat(logout.getDetailedCookie("ce_access").getMaxAge()).isZero();
         assertThat(logout.getDetailedCookie("ce_refresh").getMaxAge()).isZero();
     }
+
+    @Test
+    void shouldTurnASuccessfulSsoRedirectIntoTheSessionAndGoToTheConsole() {
+        Response back = given().redirects()
+                .follow(false)
+                .when()
+                .get("/api/auth/sso/callback?code=good&state=s")
+                .then()
+                .statusCode(303)
+                .header("Location", "/")
+                .extract()
+                .response();
+
+        assertThat(back.getDetailedCookie("ce_access").getValue()).isEqualTo("sso-access");
+        assertThat(back.getDetailedCookie("ce_access").isHttpOnly()).isTrue();
+        assertThat(back.asString()).doesNotContain("sso-access");
+    }
+
+    @Test
+    void shouldShowAPageThatSaysWhyAnSsoSignInWasRefused() {
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/api/auth/sso/callback?code=bad&state=s")
+                .then()
+                .statusCode(403)
+                .contentType(containsString("text/html"))
+                .body(containsString("none of the groups"))
+                .body(containsString("&lt;mallory&gt;"))
+                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+    }
 }

@@ -1,0 +1,148 @@
+package org.opence.tenant.sso;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jose4j.jwk.HttpsJwks;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+import org.opence.common.error.ProblemException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** One OpenID Connect provider, from its discovery document: authorisation URL, code exchange, ID-token checks. */
+final class OidcProvider {
+
+    private final String issuer;
+    private final String authorizationEndpoint;
+    private final String tokenEndpoint;
+    private final JwtConsumer idTokens;
+    private final HttpClient http;
+    private final ObjectMapper mapper;
+
+    private OidcProvider(String issuer, JsonNode discovery, String clientId, HttpClient http, ObjectMapper mapper) {
+        this.issuer = issuer;
+        this.authorizationEndpoint = discovery.path("authorization_endpoint").asText();
+        this.tokenEndpoint = discovery.path("token_endpoint").asText();
+        this.http = http;
+        this.mapper = mapper;
+        HttpsJwks jwks = new HttpsJwks(discovery.path("jwks_uri").asText());
+        this.idTokens = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setAllowedClockSkewInSeconds(60)
+                .setExpectedIssuer(issuer)
+                .setExpectedAudience(clientId)
+                .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(jwks))
+                .setJwsAlgorithmConstraints(
+                        org.jose4j.jwa.AlgorithmConstraints.ConstraintType.PERMIT,
+                        "RS256",
+                        "RS384",
+                        "RS512",
+                        "PS256",
+                        "ES256",
+                        "ES384")
+                .build();
+    }
+
+    /** Reads the discovery document; a clear problem when the issuer is not a usable OIDC provider. */
+    static OidcProvider discover(String issuer, String clientId, HttpClient http, ObjectMapper mapper) {
+        String url = issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration";
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw ProblemException.Invalid.field(
+                        "issuer", "the discovery document " + url + " answered HTTP " + response.statusCode());
+            }
+            JsonNode doc = mapper.readTree(response.body());
+            if (!issuer.replaceAll("/+$", "").equals(doc.path("issuer").asText().replaceAll("/+$", ""))) {
+                throw ProblemException.Invalid.field(
+                        "issuer",
+                        "the IdP calls itself '" + doc.path("issuer").asText() + "'; use exactly that issuer");
+            }
+            for (String field : new String[] {"authorization_endpoint", "token_endpoint", "jwks_uri"}) {
+                if (doc.path(field).asText().isEmpty()) {
+                    throw ProblemException.Invalid.field("issuer", "the discovery document has no " + field);
+                }
+            }
+            return new OidcProvider(doc.path("issuer").asText(), doc, clientId, http, mapper);
+        } catch (ProblemException e) {
+            throw e;
+        } catch (Exception e) {
+            throw ProblemException.Invalid.field(
+                    "issuer", "the discovery document " + url + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    String authorizationUrl(Map<String, String> parameters) {
+        // in a URL's query a space is %20; '+' is only understood as a space in form bodies
+        return authorizationEndpoint
+                + (authorizationEndpoint.contains("?") ? "&" : "?")
+                + form(parameters).replace("+", "%20");
+    }
+
+    /** Exchanges the code (with the PKCE verifier) and returns the ID token's checked claims. */
+    JwtClaims exchange(
+            String code, String redirectUri, String verifier, String clientId, String clientSecret, String nonce) {
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("grant_type", "authorization_code");
+        body.put("code", code);
+        body.put("redirect_uri", redirectUri);
+        body.put("code_verifier", verifier);
+        body.put("client_id", clientId);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form(body)));
+        if (clientSecret != null) {
+            String basic = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                    + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode tokens = mapper.readTree(response.body());
+            if (response.statusCode() != 200 || tokens.path("id_token").asText().isEmpty()) {
+                throw new ProblemException.Unauthorized("The identity provider did not accept the sign-in (HTTP "
+                        + response.statusCode() + " " + tokens.path("error").asText("") + " "
+                        + tokens.path("error_description").asText("") + ").");
+            }
+            JwtClaims claims = idTokens.processToClaims(tokens.path("id_token").asText());
+            if (!nonce.equals(claims.getClaimValueAsString("nonce"))) {
+                throw new ProblemException.Unauthorized(
+                        "The ID token does not answer this sign-in (nonce mismatch); start again.");
+            }
+            return claims;
+        } catch (ProblemException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ProblemException.Unauthorized("The ID token from " + issuer + " is not valid: " + e.getMessage());
+        }
+    }
+
+    private static String form(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

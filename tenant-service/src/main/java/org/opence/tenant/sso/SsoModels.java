@@ -1,0 +1,55 @@
+package org.opence.tenant.sso;
+
+import java.util.List;
+import java.util.Map;
+import jakarta.validation.constraints.NotBlank;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Bodies of {@code /api/auth/sso}. */
+public final class SsoModels {
+
+    private SsoModels() {}
+
+    /**
+     * OpenID Connect settings as the super-admin edits them.
+     *
+     * @param issuer the IdP's issuer URL; its {@code /.well-known/openid-configuration} must be reachable
+     * @param clientSecret on update {@code null} keeps the stored one
+     * @param scopes requested scopes; {@code openid} is always included
+     * @param groupsClaim the ID-token claim that lists the user's groups (e.g. {@code groups}, {@code roles})
+     * @param usernameClaim the claim used as the username (default {@code preferred_username}, then {@code email}, {@code sub})
+     * @param roleMapping IdP group → role (admin or read-only); users in no mapped group are refused
+     * @param localLoginAllowed whether local users other than the built-in admin may still sign in with a password
+     */
+    public record Settings(
+            boolean enabled,
+
+            @NotBlank(message = "is required: the IdP's issuer URL")
+            String issuer,
+
+            @NotBlank(message = "is required") String clientId,
+            String clientSecret,
+            List<String> scopes,
+            String groupsClaim,
+            String usernameClaim,
+            Map<String, String> roleMapping,
+            Boolean localLoginAllowed) {}
+
+    /** The settings as shown: never the client secret. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record View(
+            boolean enabled,
+            String issuer,
+            String clientId,
+            boolean hasClientSecret,
+            List<String> scopes,
+            String groupsClaim,
+            String usernameClaim,
+            Map<String, String> roleMapping,
+            boolean localLoginAllowed,
+            String callbackPath) {}
+
+    /** What the sign-in page needs to know, without a session. */
+    public record Availability(boolean enabled, boolean localLoginAllowed, String startPath) {}
+}

@@ -1,0 +1,236 @@
+package org.opence.tenant.sso;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.opence.tenant.auth.SignInAccess;
+import org.opence.testsupport.EmbeddedMongoResource;
+import org.opence.testsupport.JwtKeysResource;
+import org.opence.testsupport.RabbitMqResource;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** SSO against a real OpenID Connect provider (mock-oauth2-server) running in the test. */
+@QuarkusTest
+@WithTestResource(EmbeddedMongoResource.class)
+@WithTestResource(RabbitMqResource.class)
+@WithTestResource(JwtKeysResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SsoTest {
+
+    private static final String GATEWAY = "gateway.example:8443";
+    private static MockOAuth2Server idp;
+
+    @BeforeAll
+    static void startIdentityProvider() {
+        idp = new MockOAuth2Server();
+        idp.start();
+    }
+
+    @AfterAll
+    static void stopIdentityProvider() {
+        idp.shutdown();
+    }
+
+    @Test
+    @Order(1)
+    void shouldBeOffUntilTheSuperAdminTurnsItOn() {
+        given().when().get("/api/auth/sso").then().statusCode(200).body("enabled", equalTo(false));
+        given().redirects()
+                .follow(false)
+                .when()
+                .get("/api/auth/sso/start")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("turned off"));
+    }
+
+    @Test
+    @Order(2)
+    void shouldRefuseSettingsThatCannotWork() {
+        Map<String, Object> settings = settings(true);
+        settings.put("roleMapping", Map.of("ce-admins", "owner"));
+        put(settings).statusCode(400).body("errors[0].field", equalTo("roleMapping.ce-admins"));
+
+        Map<String, Object> wrongIssuer = settings(true);
+        wrongIssuer.put("issuer", "http://127.0.0.1:1/nothing");
+        put(wrongIssuer)
+                .statusCode(400)
+                .body("errors[0].field", equalTo("issuer"))
+                .body("errors[0].message", containsString("cannot be read"));
+    }
+
+    @Test
+    @Order(3)
+    void shouldStoreTheClientSecretEncryptedAndNeverShowIt() {
+        String body = put(settings(true))
+                .statusCode(200)
+                .body("hasClientSecret", equalTo(true))
+                .extract()
+                .asString();
+
+        assertThat(body).doesNotContain("top-secret");
+        assertThat(given().auth()
+                        .oauth2(SignInAccess.superAdmin())
+                        .when()
+                        .get("/api/auth/sso/settings")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .doesNotContain("top-secret");
+    }
+
+    @Test
+    @Order(4)
+    void shouldSignInThroughTheIdentityProviderWithPkceAndMapGroupsToARole() {
+        put(settings(true)).statusCode(200);
+        idp.enqueueCallback(new DefaultOAuth2TokenCallback(
+                "default",
+                "u-123",
+                "JWT",
+                List.of("opence"),
+                Map.of("preferred_username", "carol@example.com", "groups", List.of("staff", "ce-admins")),
+                3600));
+
+        Map<String, String> redirect = signInAtTheIdp();
+
+        var tokens = callback(redirect).then().statusCode(200).extract().jsonPath();
+        assertThat(tokens.getString("username")).isEqualTo("carol@example.com");
+        assertThat(tokens.getString("role")).isEqualTo("admin");
+        given().auth()
+                .oauth2(tokens.getString("accessToken"))
+                .when()
+                .get("/api/auth/me")
+                .then()
+                .statusCode(200)
+                .body("method", equalTo("sso"))
+                .body("role", equalTo("admin"));
+
+        // the same redirect cannot be used twice
+        callback(redirect).then().statusCode(401).body("detail", containsString("used already"));
+    }
+
+    @Test
+    @Order(5)
+    void shouldRefuseAUserInNoMappedGroupWithAClearMessage() {
+        put(settings(true)).statusCode(200);
+        idp.enqueueCallback(new DefaultOAuth2TokenCallback(
+                "default",
+                "u-999",
+                "JWT",
+                List.of("opence"),
+                Map.of("preferred_username", "mallory", "groups", List.of("contractors")),
+                3600));
+
+        callback(signInAtTheIdp())
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("mallory"))
+                .body("detail", containsString("none of the groups"))
+                .body("detail", containsString("contractors"));
+    }
+
+    @Test
+    @Order(6)
+    void shouldTurnOffPasswordSignInForLocalUsersButKeepTheBuiltInAdmin() {
+        SignInAccess.user("sso-local", "read-only", "Local!pw-2026");
+        Map<String, Object> settings = settings(true);
+        settings.put("localLoginAllowed", false);
+        put(settings).statusCode(200);
+
+        SignInAccess.login("sso-local", "Local!pw-2026")
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("single sign-on"));
+        assertThat(SignInAccess.superAdmin()).isNotBlank();
+
+        put(settings(false)).statusCode(200);
+        SignInAccess.login("sso-local", "Local!pw-2026").then().statusCode(200);
+    }
+
+    /** Starts at Open CE as the browser would (through the gateway), lets the IdP sign in, returns its redirect's query. */
+    private Map<String, String> signInAtTheIdp() {
+        Response start = given().redirects()
+                .follow(false)
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", GATEWAY)
+                .when()
+                .get("/api/auth/sso/start");
+        assertThat(start.statusCode()).isEqualTo(303);
+        URI authorize = URI.create(start.header("Location"));
+        Map<String, String> asked = query(authorize);
+        assertThat(asked)
+                .containsEntry("code_challenge_method", "S256")
+                .containsEntry("client_id", "opence")
+                .containsEntry("redirect_uri", "https://" + GATEWAY + "/api/auth/sso/callback")
+                .containsKeys("state", "nonce", "code_challenge");
+
+        Response idpAnswer = given().urlEncodingEnabled(false)
+                .redirects()
+                .follow(false)
+                .when()
+                .get(authorize.toString());
+        assertThat(idpAnswer.statusCode()).isEqualTo(302);
+        URI back = URI.create(idpAnswer.header("Location"));
+        assertThat(back.toString()).startsWith("https://" + GATEWAY + "/api/auth/sso/callback");
+        return query(back);
+    }
+
+    private static Response callback(Map<String, String> redirect) {
+        return given().queryParam("code", redirect.get("code"))
+                .queryParam("state", redirect.get("state"))
+                .when()
+                .get("/api/auth/sso/callback");
+    }
+
+    private static io.restassured.response.ValidatableResponse put(Map<String, Object> settings) {
+        return given().auth()
+                .oauth2(SignInAccess.superAdmin())
+                .contentType(ContentType.JSON)
+                .body(settings)
+                .when()
+                .put("/api/auth/sso/settings")
+                .then();
+    }
+
+    private static Map<String, Object> settings(boolean enabled) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("enabled", enabled);
+        settings.put("issuer", idp.issuerUrl("default").toString());
+        settings.put("clientId", "opence");
+        settings.put("clientSecret", "top-secret");
+        settings.put("roleMapping", Map.of("ce-admins", "admin", "ce-readers", "read-only"));
+        return settings;
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> params = new HashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            params.put(
+                    java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+                    kv.length > 1 ? java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8) : "");
+        }
+        return params;
+    }
+}
