@@ -80,4 +80,54 @@ class AuditOfChangesTest {
                 .doesNotContain("Temp0rary")
                 .doesNotContain("$2a$");
     }
+
+    @Test
+    void shouldNeverWriteASecretToTheLog() {
+        // Given every log record of the service captured (no audit queue is bound here, so the service
+        // also writes the unconfirmed audit entry to its log)
+        List<String> records = new CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                String message = record.getMessage();
+                if (record.getParameters() != null && message != null) {
+                    message = String.format(message.replaceAll("\\{\\d+}", "%s"), record.getParameters());
+                }
+                records.add(message + (record.getThrown() == null ? "" : " " + record.getThrown()));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            String admin = SignInAccess.superAdmin();
+            given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("name", "logged", "tenantName", "logged", "v2Token", "log-secret-v2-token"))
+                    .when()
+                    .post("/api/tenants")
+                    .then()
+                    .statusCode(201);
+            given().auth()
+                    .oauth2(admin)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("name", "logged", "tenantName", "logged", "v2Token", "log-secret-v2-rotated"))
+                    .when()
+                    .put("/api/tenants/logged")
+                    .then()
+                    .statusCode(200);
+        } finally {
+            root.removeHandler(capture);
+        }
+
+        // Then the entries reached the log, masked, and no token did
+        assertThat(records).anyMatch(r -> r.contains("tenant.created") && r.contains("********"));
+        assertThat(records).noneMatch(r -> r.contains("log-secret-v2"));
+    }
 }
