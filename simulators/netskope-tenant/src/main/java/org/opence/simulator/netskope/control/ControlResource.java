@@ -21,7 +21,6 @@ import org.opence.simulator.netskope.dataexport.IteratorService;
 /** The simulator's own control and inspection API (not part of Netskope's API). */
 @Path("/sim")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ControlResource {
 
     private final FaultInjector faults;
@@ -48,6 +47,7 @@ public class ControlResource {
 
     @POST
     @Path("/faults")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response addFault(FaultRule rule) {
         faults.add(rule);
         return Response.status(201).entity(Map.of("faults", faults.describe())).build();
@@ -91,6 +91,7 @@ public class ControlResource {
     /** Adds or replaces a v2 token: {@code {"token": "...", "scopes": ["read:/api/v2/events/dataexport/*"]}}. */
     @POST
     @Path("/tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response putToken(TokenRequest request) {
         if (request == null || request.token() == null) {
             throw new IllegalArgumentException("token is required");
