@@ -14,6 +14,7 @@ public class ClsCollections implements OwnedCollections {
     @Override
     public List<CollectionSpec> collections() {
         return List.of(
+                CollectionSpec.of("cls_leases"),
                 CollectionSpec.of("cls_configurations", IndexSpec.unique("name")),
                 CollectionSpec.of("cls_mapping_files", IndexSpec.unique("name")),
                 CollectionSpec.of("cls_siem_mappings", IndexSpec.unique("name")),

@@ -14,6 +14,7 @@ public class CreCollections implements OwnedCollections {
     @Override
     public List<CollectionSpec> collections() {
         return List.of(
+                CollectionSpec.of("cre_leases"),
                 CollectionSpec.of("cre_entities", IndexSpec.unique("name")),
                 CollectionSpec.of("cre_records", IndexSpec.on("entity", "-updatedAt")),
                 CollectionSpec.of("cre_configurations", IndexSpec.unique("name")),

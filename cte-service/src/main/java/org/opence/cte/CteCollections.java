@@ -14,6 +14,7 @@ public class CteCollections implements OwnedCollections {
     @Override
     public List<CollectionSpec> collections() {
         return List.of(
+                CollectionSpec.of("cte_leases"),
                 CollectionSpec.of("indicators", IndexSpec.unique("value", "type"), IndexSpec.on("-lastSeen")),
                 CollectionSpec.of("cte_tags", IndexSpec.unique("name")),
                 CollectionSpec.of("cte_configurations", IndexSpec.unique("name")),

@@ -14,6 +14,7 @@ public class CtoCollections implements OwnedCollections {
     @Override
     public List<CollectionSpec> collections() {
         return List.of(
+                CollectionSpec.of("cto_leases"),
                 CollectionSpec.of("cto_alerts", IndexSpec.on("-timestamp")),
                 CollectionSpec.of("cto_tasks", IndexSpec.on("status")),
                 CollectionSpec.of("cto_queues"),

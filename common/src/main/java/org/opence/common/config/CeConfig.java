@@ -37,6 +37,30 @@ public interface CeConfig {
     /** Token verification. */
     Security security();
 
+    /** Plugins of this service's module. */
+    Plugins plugins();
+
+    interface Plugins {
+        /** The module whose plugins this service runs (CTE, CTO, CRE, CLS); unset for services without plugins. */
+        java.util.Optional<String> module();
+
+        /** Directory of the built-in plugin jars. */
+        @WithDefault("plugins")
+        String builtinDir();
+
+        /** Directory of uploaded (custom) plugin jars. */
+        @WithDefault("${ce.data-dir}/plugins")
+        String customDir();
+
+        /** Longest a plugin call may take before it is stopped and its configuration marked unhealthy. */
+        @WithDefault("60s")
+        Duration callTimeout();
+
+        /** How often the scheduler looks for configurations whose pull is due. */
+        @WithDefault("5s")
+        Duration schedulerTick();
+    }
+
     interface Security {
         /**
          * Where the public key that verifies access tokens is: a PEM file or a JWKS URL

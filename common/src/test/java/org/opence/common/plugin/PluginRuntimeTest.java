@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opence.plugin.api.ModuleType;
 import org.opence.plugin.api.PushResult;
 import org.opence.plugin.api.cls.ClsPlugin;
+import org.opence.testsupport.TestPluginJars;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.opence.common.plugin;
+package org.opence.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /** Compiles Java sources against the plugin API and packs them as a plugin jar, as a plugin author's build would. */
-final class TestPluginJars {
+public final class TestPluginJars {
 
     private TestPluginJars() {}
 
@@ -31,7 +31,7 @@ final class TestPluginJars {
      * @param sources class name → source
      * @param services service interface name → implementation class name
      */
-    static Path build(Path dir, String jarName, Map<String, String> sources, Map<String, String> services)
+    public static Path build(Path dir, String jarName, Map<String, String> sources, Map<String, String> services)
             throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
@@ -81,8 +81,8 @@ final class TestPluginJars {
     }
 
     /** A CLS plugin whose manifest description comes from a bundled library class {@code lib.Greeter}. */
-    static Path clsPluginWithLibrary(Path dir, String id, String libraryVersion, String minPlatform, String pushBody)
-            throws IOException {
+    public static Path clsPluginWithLibrary(
+            Path dir, String id, String libraryVersion, String minPlatform, String pushBody) throws IOException {
         String plugin = """
                 package demo;
                 import java.util.*;

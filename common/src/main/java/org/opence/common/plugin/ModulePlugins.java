@@ -1,0 +1,94 @@
+package org.opence.common.plugin;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.opence.common.config.CeConfig;
+import org.opence.common.status.ServiceIdentity;
+import org.opence.plugin.api.ModuleType;
+
+import io.quarkus.runtime.Startup;
+
+/**
+ * The plugins of this service's module, loaded at start-up from the built-in and the custom plugin
+ * directories, with the invoker that runs their calls and the HTTP client they get.
+ */
+@Startup
+@ApplicationScoped
+public class ModulePlugins {
+
+    private static final Logger LOG = Logger.getLogger(ModulePlugins.class);
+
+    private final CeConfig config;
+    private final PluginLoader loader;
+    private final PluginInvoker invoker = new PluginInvoker();
+    private final PlatformHttpClient http;
+    private volatile PluginLoader.Result loaded = new PluginLoader.Result(List.of(), List.of());
+
+    public ModulePlugins(CeConfig config, ServiceIdentity identity) {
+        this.config = config;
+        String version = identity.version().replaceAll("^(\\d+\\.\\d+\\.\\d+).*", "$1");
+        this.loader = new PluginLoader(version.matches("\\d+\\.\\d+\\.\\d+") ? version : "0.0.0");
+        this.http = new PlatformHttpClient(
+                identity.version(), Duration.ofSeconds(10), Duration.ofSeconds(60), 3, Duration.ofSeconds(60));
+        reload();
+    }
+
+    /** Loads the plugin directories again (after an upload). */
+    public synchronized void reload() {
+        Optional<ModuleType> module = module();
+        if (module.isEmpty()) {
+            return;
+        }
+        loaded = loader.load(
+                module.get(),
+                List.of(
+                        Path.of(config.plugins().builtinDir()),
+                        Path.of(config.plugins().customDir())));
+        LOG.infof(
+                "%s plugins loaded: %s%s",
+                module.get(),
+                loaded.plugins().stream().map(p -> p.manifest().id()).toList(),
+                loaded.rejected().isEmpty() ? "" : "; rejected: " + loaded.rejected());
+    }
+
+    public Optional<ModuleType> module() {
+        return config.plugins().module().map(m -> ModuleType.valueOf(m.trim().toUpperCase()));
+    }
+
+    public List<LoadedPlugin> plugins() {
+        return loaded.plugins();
+    }
+
+    public List<PluginLoader.Rejected> rejected() {
+        return loaded.rejected();
+    }
+
+    public Optional<LoadedPlugin> find(String pluginId) {
+        return loaded.plugins().stream()
+                .filter(p -> p.manifest().id().equals(pluginId))
+                .findFirst();
+    }
+
+    public PluginInvoker invoker() {
+        return invoker;
+    }
+
+    public PlatformHttpClient http() {
+        return http;
+    }
+
+    public Duration callTimeout() {
+        return config.plugins().callTimeout();
+    }
+
+    @PreDestroy
+    void stop() {
+        invoker.close();
+    }
+}

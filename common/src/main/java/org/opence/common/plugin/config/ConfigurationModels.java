@@ -1,0 +1,68 @@
+package org.opence.common.plugin.config;
+
+import java.time.Instant;
+import java.util.Map;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Bodies of {@code /api/<module>/configurations}. */
+public final class ConfigurationModels {
+
+    /** Shortest poll interval: 10 seconds. */
+    public static final long MIN_POLL_SECONDS = 10;
+    /** Longest poll interval: one year. */
+    public static final long MAX_POLL_SECONDS = 365L * 24 * 3600;
+
+    private ConfigurationModels() {}
+
+    /**
+     * A plugin configuration as the form sends it.
+     *
+     * @param pollIntervalSeconds how often a pulling plugin runs: 10 s to 1 year (default 300)
+     * @param configuration values by field key; a password left out on update keeps the stored one
+     */
+    public record Form(
+            @NotBlank(message = "is required")
+            @Pattern(
+                    regexp = "[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}",
+                    message = "must be 1 to 100 letters, digits, spaces, _ . or -, starting with a letter or digit")
+            String name,
+
+            @NotBlank(message = "is required: the id of an installed plugin of this module")
+            String pluginId,
+
+            Boolean enabled,
+            Long pollIntervalSeconds,
+            Map<String, Object> configuration) {}
+
+    /** A configuration as shown: password values masked. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record View(
+            String name,
+            String pluginId,
+            String pluginName,
+            String pluginVersion,
+            boolean enabled,
+            long pollIntervalSeconds,
+            Map<String, Object> configuration,
+            Health health,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    /**
+     * How its runs go.
+     *
+     * @param lastRunSummary what the last successful run did, e.g. "pulled 120 indicators"
+     * @param runs how many runs were recorded
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Health(
+            Instant lastRunAt,
+            Instant lastSuccessAt,
+            String lastError,
+            boolean healthy,
+            String lastRunSummary,
+            long runs) {}
+}

@@ -1,0 +1,300 @@
+package org.opence.common.plugin.config;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+import org.opence.common.audit.AuditTrail;
+import org.opence.common.error.Problem;
+import org.opence.common.error.ProblemException;
+import org.opence.common.plugin.LoadedPlugin;
+import org.opence.common.plugin.ModulePlugins;
+import org.opence.common.plugin.PlatformContext;
+import org.opence.common.plugin.PluginInvoker;
+import org.opence.common.secret.Secrets;
+import org.opence.common.store.Store;
+import org.opence.plugin.api.ConfigField;
+import org.opence.plugin.api.ConfigValidator;
+import org.opence.plugin.api.FieldProblem;
+import org.opence.plugin.api.ValidationResult;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+
+/**
+ * Configurations of the module's plugins: checked against the plugin's schema, then by the plugin
+ * itself (with a timeout), stored with password fields encrypted, shown with them masked, audited.
+ */
+@ApplicationScoped
+public class PluginConfigurations {
+
+    private final ModulePlugins plugins;
+    private final Secrets secrets;
+    private final AuditTrail audit;
+    private final Store store;
+
+    public PluginConfigurations(ModulePlugins plugins, Secrets secrets, AuditTrail audit, Store store) {
+        this.plugins = plugins;
+        this.secrets = secrets;
+        this.audit = audit;
+        this.store = store;
+    }
+
+    MongoCollection<Document> collection() {
+        String module = plugins.module()
+                .orElseThrow(() -> new IllegalStateException("ce.plugins.module is not set for this service"))
+                .name()
+                .toLowerCase();
+        return store.collection(module + "_configurations");
+    }
+
+    public List<ConfigurationModels.View> list() {
+        List<ConfigurationModels.View> views = new ArrayList<>();
+        collection().find().sort(Sorts.ascending("name")).forEach(d -> views.add(view(d)));
+        return views;
+    }
+
+    public ConfigurationModels.View get(String name) {
+        return view(require(name));
+    }
+
+    public ConfigurationModels.View create(ConfigurationModels.Form form) {
+        LoadedPlugin plugin = plugin(form.pluginId());
+        Map<String, Object> config =
+                withDefaults(plugin, form.configuration() == null ? Map.of() : form.configuration());
+        check(plugin, form, config);
+        Instant now = Instant.now();
+        Document doc = new Document("name", form.name())
+                .append("pluginId", plugin.manifest().id())
+                .append("pluginVersion", plugin.manifest().version())
+                .append("enabled", form.enabled() == null || form.enabled())
+                .append("pollIntervalSeconds", interval(form))
+                .append("configuration", new Document(encrypt(plugin, config)))
+                .append("storage", new Document())
+                .append("runs", 0L)
+                .append("createdAt", Date.from(now))
+                .append("updatedAt", Date.from(now));
+        try {
+            collection().insertOne(doc);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new ProblemException.Conflict("A configuration named '" + form.name() + "' already exists.");
+            }
+            throw e;
+        }
+        ConfigurationModels.View created = view(doc);
+        audit.record("configuration.created", "configuration:" + form.name(), null, created);
+        return created;
+    }
+
+    public ConfigurationModels.View update(String name, ConfigurationModels.Form form) {
+        Document existing = require(name);
+        if (!name.equals(form.name()) || !existing.getString("pluginId").equals(form.pluginId())) {
+            throw ProblemException.Invalid.field(!name.equals(form.name()) ? "name" : "pluginId", "cannot be changed");
+        }
+        LoadedPlugin plugin = plugin(form.pluginId());
+        Map<String, Object> stored = decrypt(plugin, existing.get("configuration", Document.class));
+        Map<String, Object> given = new HashMap<>(form.configuration() == null ? Map.of() : form.configuration());
+        for (ConfigField field : ConfigValidator.flatten(plugin.manifest().configuration())) {
+            if (field.secret() && given.get(field.key()) == null && stored.containsKey(field.key())) {
+                given.put(field.key(), stored.get(field.key()));
+            }
+            if (!field.editable()
+                    && stored.containsKey(field.key())
+                    && !java.util.Objects.equals(stored.get(field.key()), given.get(field.key()))) {
+                throw ProblemException.Invalid.field(
+                        "configuration." + field.key(), "cannot be changed after the configuration was created");
+            }
+        }
+        Map<String, Object> config = withDefaults(plugin, given);
+        check(plugin, form, config);
+        ConfigurationModels.View before = view(existing);
+        Document doc = new Document(existing)
+                .append("pluginVersion", plugin.manifest().version())
+                .append("enabled", form.enabled() == null ? existing.getBoolean("enabled", true) : form.enabled())
+                .append("pollIntervalSeconds", interval(form))
+                .append("configuration", new Document(encrypt(plugin, config)))
+                .append("updatedAt", new Date());
+        collection().replaceOne(Filters.eq("name", name), doc);
+        ConfigurationModels.View after = view(doc);
+        audit.record("configuration.updated", "configuration:" + name, before, after);
+        return after;
+    }
+
+    public ConfigurationModels.View setEnabled(String name, boolean enabled) {
+        Document existing = require(name);
+        collection()
+                .updateOne(
+                        Filters.eq("name", name),
+                        new Document("$set", new Document("enabled", enabled).append("updatedAt", new Date())));
+        audit.record(enabled ? "configuration.enabled" : "configuration.disabled", "configuration:" + name, null, null);
+        existing.put("enabled", enabled);
+        return view(existing);
+    }
+
+    public void delete(String name) {
+        Document existing = require(name);
+        collection().deleteOne(Filters.eq("name", name));
+        audit.record("configuration.deleted", "configuration:" + name, view(existing), null);
+    }
+
+    /** Runs the plugin's own validation on the stored configuration again (e.g. after a password rotation elsewhere). */
+    public ValidationResult validate(String name) {
+        Document doc = require(name);
+        LoadedPlugin plugin = plugin(doc.getString("pluginId"));
+        return pluginValidation(plugin, name, decrypt(plugin, doc.get("configuration", Document.class)));
+    }
+
+    /** The decrypted configuration, for runs. */
+    Map<String, Object> decrypted(Document doc) {
+        return decrypt(plugin(doc.getString("pluginId")), doc.get("configuration", Document.class));
+    }
+
+    LoadedPlugin plugin(String pluginId) {
+        return plugins.find(pluginId)
+                .orElseThrow(() -> ProblemException.Invalid.field(
+                        "pluginId",
+                        "no installed " + plugins.module().orElseThrow()
+                                + " plugin has the id '" + pluginId + "'; installed: "
+                                + plugins.plugins().stream()
+                                        .map(p -> p.manifest().id())
+                                        .toList()));
+    }
+
+    private void check(LoadedPlugin plugin, ConfigurationModels.Form form, Map<String, Object> config) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        long interval = interval(form);
+        if (interval < ConfigurationModels.MIN_POLL_SECONDS || interval > ConfigurationModels.MAX_POLL_SECONDS) {
+            errors.add(
+                    new Problem.FieldError("pollIntervalSeconds", "must be 10 seconds to 1 year (31536000 seconds)"));
+        }
+        for (FieldProblem p : ConfigValidator.validate(plugin.manifest().configuration(), config)) {
+            errors.add(new Problem.FieldError("configuration." + p.field(), p.message()));
+        }
+        if (errors.isEmpty()) {
+            for (FieldProblem p : pluginValidation(plugin, form.name(), config).problems()) {
+                errors.add(new Problem.FieldError(
+                        p.field() == null ? "configuration" : "configuration." + p.field(), p.message()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException.Invalid(
+                    errors.size() == 1
+                            ? "The field '" + errors.get(0).field() + "' is invalid: "
+                                    + errors.get(0).message()
+                            : errors.size() + " fields are invalid; see errors.",
+                    errors);
+        }
+    }
+
+    private ValidationResult pluginValidation(LoadedPlugin plugin, String name, Map<String, Object> config) {
+        PlatformContext context = new PlatformContext(
+                plugin.manifest().module().name(),
+                plugin.manifest().id(),
+                name,
+                config,
+                Map.of(),
+                null,
+                plugins.http());
+        PluginInvoker.Outcome<ValidationResult> outcome = plugins.invoker()
+                .call(
+                        "validate:" + name,
+                        plugins.callTimeout(),
+                        () -> plugin.plugin().validate(context),
+                        answer -> answer == null ? "no validation result" : null);
+        if (!outcome.ok()) {
+            return ValidationResult.invalid(null, "the plugin could not check the configuration: " + outcome.error());
+        }
+        return outcome.value();
+    }
+
+    private static long interval(ConfigurationModels.Form form) {
+        return form.pollIntervalSeconds() == null ? 300 : form.pollIntervalSeconds();
+    }
+
+    private static Map<String, Object> withDefaults(LoadedPlugin plugin, Map<String, Object> given) {
+        Map<String, Object> config = new LinkedHashMap<>(given);
+        for (ConfigField field : ConfigValidator.flatten(plugin.manifest().configuration())) {
+            if (field.defaultValue() != null
+                    && (config.get(field.key()) == null || "".equals(config.get(field.key())))) {
+                config.put(field.key(), field.defaultValue());
+            }
+        }
+        return config;
+    }
+
+    private Map<String, Object> encrypt(LoadedPlugin plugin, Map<String, Object> config) {
+        Map<String, Object> stored = new LinkedHashMap<>(config);
+        for (ConfigField field : ConfigValidator.flatten(plugin.manifest().configuration())) {
+            if (field.secret() && stored.get(field.key()) instanceof String s && !s.isEmpty()) {
+                stored.put(field.key(), secrets.box().encrypt(s));
+            }
+        }
+        return stored;
+    }
+
+    private Map<String, Object> decrypt(LoadedPlugin plugin, Document stored) {
+        Map<String, Object> config = new LinkedHashMap<>(stored == null ? Map.of() : stored);
+        for (ConfigField field : ConfigValidator.flatten(plugin.manifest().configuration())) {
+            if (field.secret() && config.get(field.key()) instanceof String s && !s.isEmpty()) {
+                config.put(field.key(), secrets.box().decrypt(s));
+            }
+        }
+        return config;
+    }
+
+    Document require(String name) {
+        Document doc = collection().find(Filters.eq("name", name)).first();
+        if (doc == null) {
+            throw new ProblemException.NotFound("No configuration named '" + name + "'.");
+        }
+        return doc;
+    }
+
+    ConfigurationModels.View view(Document d) {
+        Map<String, Object> shown = new LinkedHashMap<>(
+                d.get("configuration", Document.class) == null ? Map.of() : d.get("configuration", Document.class));
+        var plugin = plugins.find(d.getString("pluginId"));
+        for (var entry : shown.entrySet()) {
+            boolean secret = plugin.map(
+                            p -> ConfigValidator.flatten(p.manifest().configuration()).stream()
+                                    .anyMatch(f -> f.key().equals(entry.getKey()) && f.secret()))
+                    .orElse(Secrets.isSecretName(entry.getKey()));
+            if (secret && entry.getValue() != null && !"".equals(entry.getValue())) {
+                entry.setValue(Secrets.MASK);
+            }
+        }
+        Document health = d.get("health", Document.class);
+        ConfigurationModels.Health h = new ConfigurationModels.Health(
+                instant(health, "lastRunAt"),
+                instant(health, "lastSuccessAt"),
+                health == null ? null : health.getString("lastError"),
+                health == null || health.getBoolean("healthy", true),
+                health == null ? null : health.getString("lastRunSummary"),
+                d.get("runs") instanceof Number n ? n.longValue() : 0);
+        return new ConfigurationModels.View(
+                d.getString("name"),
+                d.getString("pluginId"),
+                plugin.map(p -> p.manifest().name()).orElse("(plugin not installed)"),
+                d.getString("pluginVersion"),
+                d.getBoolean("enabled", true),
+                ((Number) d.get("pollIntervalSeconds")).longValue(),
+                shown,
+                h,
+                d.getDate("createdAt").toInstant(),
+                d.getDate("updatedAt").toInstant());
+    }
+
+    private static Instant instant(Document d, String key) {
+        return d == null || d.getDate(key) == null ? null : d.getDate(key).toInstant();
+    }
+}

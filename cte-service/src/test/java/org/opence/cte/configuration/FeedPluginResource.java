@@ -1,0 +1,67 @@
+package org.opence.cte.configuration;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.opence.testsupport.TestPluginJars;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Puts a small CTE source plugin, compiled from source, into the custom plugin directory of the test. */
+public class FeedPluginResource implements QuarkusTestResourceLifecycleManager {
+
+    static final String SOURCE = """
+            package feed;
+            import java.util.*;
+            import org.opence.plugin.api.*;
+            import org.opence.plugin.api.cte.*;
+            public class FeedPlugin implements CtePlugin {
+                public PluginManifest manifest() {
+                    return new PluginManifest("test-feed", "Test feed", "1.2.0", ModuleType.CTE, "Indicators for tests",
+                            "0.1.0", Set.of(Capability.PULL), null,
+                            List.of(ConfigField.text("url", "Feed URL").required(),
+                                    ConfigField.password("apiKey", "API key").required(),
+                                    ConfigField.number("limit", "Indicators per pull").withDefault(2)),
+                            List.of(), List.of());
+                }
+                public ValidationResult validate(PluginContext c) {
+                    return c.string("url").startsWith("https://") ? ValidationResult.ok()
+                            : ValidationResult.invalid("url", "must start with https://");
+                }
+                public List<Indicator> pull(PluginContext c) {
+                    if (!"k-123".equals(c.string("apiKey"))) {
+                        throw new IllegalStateException("the feed refused the API key");
+                    }
+                    long pulls = Long.parseLong(c.storage().get("pulls").orElse("0")) + 1;
+                    c.storage().put("pulls", String.valueOf(pulls));
+                    List<Indicator> result = new ArrayList<>();
+                    for (int i = 0; i < c.number("limit", 2); i++) {
+                        result.add(Indicator.of("bad" + i + ".example", IndicatorType.DOMAIN));
+                    }
+                    return result;
+                }
+            }
+            """;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path dir = Files.createTempDirectory("cte-plugins");
+            TestPluginJars.build(
+                    dir,
+                    "test-feed.jar",
+                    Map.of("feed.FeedPlugin", SOURCE),
+                    Map.of("org.opence.plugin.api.cte.CtePlugin", "feed.FeedPlugin"));
+            return Map.of(
+                    "ce.plugins.custom-dir", dir.toString(),
+                    "ce.plugins.builtin-dir", dir.resolve("none").toString(),
+                    "ce.plugins.scheduler-tick", "300ms");
+        } catch (Exception e) {
+            throw new IllegalStateException("could not build the test plugin", e);
+        }
+    }
+
+    @Override
+    public void stop() {}
+}
