@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opence.simulator.netskope.data.Population;
+import org.opence.simulator.netskope.data.RecordFactory;
+import org.opence.simulator.netskope.data.StreamKey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -148,6 +151,21 @@ class DataExportContractTest {
         assertThat(ids(later)).doesNotContainAnyElementsOf(seen);
         for (JsonNode r : later.get("result")) {
             assertThat(r.get("timestamp").asLong()).isGreaterThanOrEqualTo(hwm - 1);
+        }
+    }
+
+    @Test
+    void shouldServeTheRecordsTheSeedDetermines() throws Exception {
+        // the test profile runs with seed 7 and a population of 250 users
+        RecordFactory factory = new RecordFactory(7, new Population(7, 250));
+        StreamKey stream = new StreamKey(StreamKey.Family.ALERTS, "malware");
+        JsonNode served = page(ALERTS + "malware", TOKEN, "seeded", "head").get("result");
+
+        for (int n : new int[] {0, 1, 1234, 3599}) {
+            long timestamp = served.get(n).get("timestamp").asLong();
+            JsonNode expected = TenantClient.JSON.readTree(
+                    TenantClient.JSON.writeValueAsString(factory.create(stream, n, timestamp)));
+            assertThat(served.get(n)).as("record %d", n).isEqualTo(expected);
         }
     }
 

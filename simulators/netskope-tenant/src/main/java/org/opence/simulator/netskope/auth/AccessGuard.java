@@ -1,5 +1,6 @@
 package org.opence.simulator.netskope.auth;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,7 @@ public class AccessGuard {
                 "RateLimit-Reset", String.valueOf(d.resetSeconds()));
         if (!d.allowed()) {
             stats.refused(path, 429);
-            Map<String, String> with429 = new java.util.HashMap<>(headers);
+            Map<String, String> with429 = new HashMap<>(headers);
             with429.put("Retry-After", String.valueOf(d.resetSeconds()));
             throw new ApiException(429, Map.of("message", "API rate limit exceeded"), with429);
         }

@@ -41,8 +41,8 @@ public final class Timeline {
 
     /** How many records exist when simulated time is {@code now} (epoch seconds, fractional). */
     public long available(double now) {
-        if (now < start || liveRate == 0) {
-            return now < start ? countBefore((long) Math.floor(now) + 1) : historyCount;
+        if (now < start) {
+            return countBefore((long) Math.floor(now) + 1);
         }
         return historyCount + (long) Math.floor((now - start) * liveRate);
     }

@@ -2,6 +2,7 @@ package org.opence.simulator.netskope.dataexport;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -119,7 +120,7 @@ public class IteratorService {
 
     /** Index positions for the inspection API: {@code stream|index -> next record number}. */
     public Map<String, Long> describe() {
-        Map<String, Long> out = new java.util.TreeMap<>();
+        Map<String, Long> out = new TreeMap<>();
         positions.forEach((k, p) -> out.put(k, p.next));
         return out;
     }
