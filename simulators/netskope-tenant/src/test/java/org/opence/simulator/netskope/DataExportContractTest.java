@@ -1,6 +1,7 @@
 package org.opence.simulator.netskope;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.opence.simulator.netskope.TenantClient.ALERTS;
 import static org.opence.simulator.netskope.TenantClient.EVENTS;
 import static org.opence.simulator.netskope.TenantClient.ids;
@@ -133,7 +135,7 @@ class DataExportContractTest {
     }
 
     @Test
-    void shouldKeepGeneratingLiveRecordsAtTheConfiguredRate() throws Exception {
+    void shouldKeepGeneratingLiveRecordsAtTheConfiguredRate() {
         // Given a consumer that has caught up with alerts/uba (50 new records a second)
         Set<String> seen = new HashSet<>(ids(page(ALERTS + "uba", TOKEN, "live", "head")));
         long hwm = 0;
@@ -143,8 +145,11 @@ class DataExportContractTest {
             seen.addAll(ids(page));
             hwm = Math.max(hwm, page.get("timestamp_hwm").asLong());
         } while (page.get("result").size() > 0 && page.get("wait_time").asInt() == 0);
-        // When it waits a little and asks again
-        Thread.sleep(400);
+        // When the tenant has produced more and the consumer asks again
+        long seenCount = seen.size();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        given().get("/sim/stats").jsonPath().getLong("streams.'alerts.uba'.available") > seenCount);
         ObjectNode later = page(ALERTS + "uba", TOKEN, "live", "next");
         // Then new records have arrived, none of them seen before, none older than what was seen
         assertThat(later.get("result").size()).isGreaterThan(0);
