@@ -17,6 +17,15 @@ public interface CoreConfig {
     /** How the system status is measured. */
     Status status();
 
+    /** The plugin catalogue. */
+    Plugins plugins();
+
+    interface Plugins {
+        /** Largest plugin jar accepted for upload (it travels in one bus message to every module service). */
+        @WithDefault("15728640")
+        long maxUploadBytes();
+    }
+
     interface ServiceEndpoint {
         /** URL of the service's health endpoint, e.g. {@code http://127.0.0.1:8081/q/health}. */
         URI health();

@@ -73,15 +73,17 @@ public abstract class ServiceContractTest {
         paths.forEach((path, operations) -> operations.keySet().stream()
                 .filter(m -> List.of("get", "post", "put", "patch", "delete").contains(m))
                 .forEach(method -> {
+                    String type = contentType(operations.get(method));
                     String endpoint = method.toUpperCase() + " " + path;
                     if (publicEndpoints().contains(endpoint)) {
                         return;
                     }
                     String url = path.replaceAll("\\{[^}]+}", "x");
-                    expectStatus(method, url, null, 401, endpoint + " without a token");
+                    expectStatus(method, url, type, null, 401, endpoint + " without a token");
                     expectStatus(
                             method,
                             url,
+                            type,
                             TestJwt.role("admin")
                                     .lifetime(Duration.ofMinutes(-5))
                                     .sign(),
@@ -90,24 +92,28 @@ public abstract class ServiceContractTest {
                     expectStatus(
                             method,
                             url,
+                            type,
                             TestJwt.role("read-only").signWithWrongKey(),
                             401,
                             endpoint + " with a token signed by another key");
                     expectStatus(
                             method,
                             url,
+                            type,
                             TestJwt.role("read-only").signThenEscalate(),
                             401,
                             endpoint + " with a token edited to claim super-admin");
                     expectStatus(
                             method,
                             url,
+                            type,
                             TestJwt.role("super-admin").unsigned(),
                             401,
                             endpoint + " with an unsigned (alg=none) token");
                     expectStatus(
                             method,
                             url,
+                            type,
                             TestJwt.role("super-admin").issuer("someone-else").sign(),
                             401,
                             endpoint + " with a token of another issuer");
@@ -115,6 +121,7 @@ public abstract class ServiceContractTest {
                         expectStatus(
                                 method,
                                 url,
+                                type,
                                 TestJwt.role("read-only").sign(),
                                 403,
                                 endpoint + " with a read-only token");
@@ -123,6 +130,7 @@ public abstract class ServiceContractTest {
                         expectStatus(
                                 method,
                                 url,
+                                type,
                                 TestJwt.role("super-admin")
                                         .pending("eula", "password")
                                         .sign(),
@@ -172,8 +180,28 @@ public abstract class ServiceContractTest {
                 .body("detail", org.hamcrest.Matchers.containsString("session has ended"));
     }
 
+    /** The first content type the operation's request body declares, JSON when it has none. */
+    @SuppressWarnings("unchecked")
+    private static String contentType(Object operation) {
+        if (operation instanceof Map<?, ?> op
+                && op.get("requestBody") instanceof Map<?, ?> body
+                && body.get("content") instanceof Map<?, ?> content
+                && !content.isEmpty()) {
+            String first = String.valueOf(content.keySet().iterator().next());
+            return first.contains("*") ? "application/json" : first;
+        }
+        return "application/json";
+    }
+
     private static void expectStatus(String method, String url, String token, int status, String what) {
-        var request = given().contentType("application/json").body("{}");
+        expectStatus(method, url, "application/json", token, status, what);
+    }
+
+    private static void expectStatus(
+            String method, String url, String contentType, String token, int status, String what) {
+        var request = contentType.contains("json")
+                ? given().contentType(contentType).body("{}")
+                : given().contentType(contentType).body("x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (token != null) {
             request = request.auth().oauth2(token);
         }

@@ -45,16 +45,19 @@ public class ModulePlugins {
         if (module.isEmpty()) {
             return;
         }
-        loaded = loader.load(
-                module.get(),
-                List.of(
-                        Path.of(config.plugins().builtinDir()),
-                        Path.of(config.plugins().customDir())));
+        loaded = loader.load(module.get(), List.of(Path.of(config.plugins().builtinDir()), customDirectory()));
         LOG.infof(
                 "%s plugins loaded: %s%s",
                 module.get(),
                 loaded.plugins().stream().map(p -> p.manifest().id()).toList(),
                 loaded.rejected().isEmpty() ? "" : "; rejected: " + loaded.rejected());
+    }
+
+    /** Where uploaded plugins of this module are kept: {@code <custom-dir>/<module>}. */
+    public Path customDirectory() {
+        return Path.of(
+                config.plugins().customDir(),
+                module().map(m -> m.name().toLowerCase()).orElse("none"));
     }
 
     public Optional<ModuleType> module() {

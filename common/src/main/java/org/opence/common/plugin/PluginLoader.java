@@ -118,6 +118,32 @@ public final class PluginLoader {
         return found;
     }
 
+    /**
+     * Reads the plugins of a jar of any module, to check an upload before it is stored. The class
+     * loader is thrown away afterwards; module services load the jar again for real.
+     */
+    public List<LoadedPlugin> inspect(Path jar) {
+        List<LoadedPlugin> found = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (ModuleType module : ModuleType.values()) {
+            try {
+                found.addAll(loadJar(module, jar));
+            } catch (PluginException e) {
+                if (!e.getMessage().startsWith("no " + module + " plugin in it")) {
+                    reasons.add(e.getMessage());
+                }
+            }
+        }
+        if (!reasons.isEmpty()) {
+            throw new PluginException(String.join("; ", reasons));
+        }
+        if (found.isEmpty()) {
+            throw new PluginException("it holds no Open CE plugin: no META-INF/services entry for a module interface"
+                    + " (org.opence.plugin.api.cte.CtePlugin, ...cto.CtoPlugin, ...cre.CrePlugin or ...cls.ClsPlugin)");
+        }
+        return found;
+    }
+
     /** A plugin jar that cannot be used, with a message for the operator. */
     public static class PluginException extends RuntimeException {
         public PluginException(String message) {

@@ -83,7 +83,7 @@ class ConfigurationsTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("pluginId"))
-                .body("errors[0].message", containsString("installed: [test-feed]"));
+                .body("errors[0].message", containsString("test-feed"));
     }
 
     @Test
@@ -160,6 +160,50 @@ class ConfigurationsTest {
                 .post("/api/cte/configurations/switched/enable")
                 .then()
                 .statusCode(403);
+    }
+
+    @Test
+    void shouldLoadAPluginAnnouncedOnTheBusWithoutARestart() throws Exception {
+        // Given core-service announcing an uploaded plugin, jar included
+        String source = FeedPluginResource.SOURCE
+                .replace("\"test-feed\"", "\"late-feed\"")
+                .replace("FeedPlugin", "LateFeed");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("late");
+        byte[] jar = java.nio.file.Files.readAllBytes(org.opence.testsupport.TestPluginJars.build(
+                dir,
+                "late.jar",
+                Map.of("feed.LateFeed", source),
+                Map.of("org.opence.plugin.api.cte.CtePlugin", "feed.LateFeed")));
+        String sha = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(jar));
+        String event = """
+                {"type":"plugin.installed","schemaVersion":1,"id":"%s","time":"%s","source":"core-service",\
+                "payload":{"pluginId":"late-feed","version":"1.2.0","module":"CTE","sha256":"%s","jar":"%s"}}""".formatted(
+                        java.util.UUID.randomUUID(),
+                        java.time.Instant.now(),
+                        sha,
+                        java.util.Base64.getEncoder().encodeToString(jar));
+        String prefix = ConfigProvider.getConfig().getValue("ce.bus.prefix", String.class);
+        try (var connection = org.opence.testsupport.RabbitBroker.connect("installer");
+                var channel = connection.createChannel()) {
+            channel.basicPublish(
+                    prefix + "ce.events",
+                    "plugin.installed",
+                    null,
+                    event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        // Then the running service accepts configurations of it
+        Map<String, Object> form = form("late", "https://feed.example", "k-123", 3600);
+        form.put("pluginId", "late-feed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> create(form).statusCode() == 201);
+        given().auth()
+                .oauth2(TestJwt.role("read-only").sign())
+                .when()
+                .get("/api/cte/configurations/late")
+                .then()
+                .statusCode(200)
+                .body("pluginId", equalTo("late-feed"));
     }
 
     private static io.restassured.response.Response create(Map<String, Object> form) {

@@ -48,8 +48,9 @@ public class FeedPluginResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             Path dir = Files.createTempDirectory("cte-plugins");
+            Path cte = Files.createDirectories(dir.resolve("cte"));
             TestPluginJars.build(
-                    dir,
+                    cte,
                     "test-feed.jar",
                     Map.of("feed.FeedPlugin", SOURCE),
                     Map.of("org.opence.plugin.api.cte.CtePlugin", "feed.FeedPlugin"));
