@@ -67,6 +67,14 @@ final class Browser {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Uploads bytes (e.g. a plugin jar) as a change, with the CSRF token. */
+    Answer upload(String path, byte[] body, String contentType) throws Exception {
+        return send(request(path)
+                .header("Content-Type", contentType)
+                .header("X-CSRF-Token", cookie("ce_csrf"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** A page, as text (for the HTML the SSO flow ends on). */
     HttpResponse<String> page(String path) throws Exception {
         return client.send(

@@ -208,6 +208,58 @@ class SuiteLifecycleTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void shouldRunAnUploadedPluginOnItsScheduleWithoutARestart() throws Exception {
+        // Given a feed the plugin will pull, served from this test
+        com.sun.net.httpserver.HttpServer feed =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        feed.createContext("/bad.txt", exchange -> {
+            byte[] body = "evil.example.com\n203.0.113.9\nd41d8cd98f00b204e9800998ecf8427e\n".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        feed.start();
+        try {
+            // When the super-admin uploads the example plugin through the gateway
+            byte[] jar = Files.readAllBytes(suite.home.resolve("plugins/text-feed/target/text-feed.jar"));
+            Browser.Answer uploaded = browser.upload("/api/plugins", jar, "application/java-archive");
+            assertThat(uploaded.status()).as(String.valueOf(uploaded.body())).isEqualTo(201);
+            assertThat(uploaded.body().path("manifest").path("id").asText()).isEqualTo("text-feed");
+
+            // and configures it in Threat Exchange (the running cte-service loads it without a restart)
+            String configuration = """
+                    {"name":"e2e-feed","pluginId":"text-feed","pollIntervalSeconds":3600,
+                     "configuration":{"url":"http://127.0.0.1:%d/bad.txt"}}""".formatted(feed.getAddress().getPort());
+            Browser.Answer created = null;
+            for (int i = 0; i < 40 && (created == null || created.status() != 201); i++) {
+                created = browser.post("/api/cte/configurations", configuration);
+                if (created.status() != 201) {
+                    Thread.sleep(250);
+                }
+            }
+            assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+
+            // Then its scheduled run is recorded on the configuration
+            JsonNode health = null;
+            for (int i = 0; i < 60; i++) {
+                health = browser.get("/api/cte/configurations/e2e-feed").body().path("health");
+                if (health.path("runs").asLong() >= 1) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertThat(health.path("runs").asLong()).as(String.valueOf(health)).isGreaterThanOrEqualTo(1);
+            assertThat(health.path("healthy").asBoolean())
+                    .as(String.valueOf(health))
+                    .isTrue();
+            assertThat(health.path("lastRunSummary").asText()).isEqualTo("pulled 3 indicators");
+        } finally {
+            feed.stop(0);
+        }
+    }
+
     private static JsonNode systemStatus() throws Exception {
         Browser.Answer status = browser.get("/api/system/status");
         assertThat(status.status()).as(String.valueOf(status.body())).isEqualTo(200);
