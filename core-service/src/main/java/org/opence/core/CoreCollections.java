@@ -17,6 +17,7 @@ public class CoreCollections implements OwnedCollections {
                 CollectionSpec.of("installation"),
                 CollectionSpec.of("settings"),
                 CollectionSpec.of("plugins", IndexSpec.unique("pluginId")),
+                CollectionSpec.of("plugin_states"),
                 CollectionSpec.of("logs", IndexSpec.on("-createdAt"), IndexSpec.on("level", "-createdAt")),
                 CollectionSpec.of("audit", IndexSpec.on("-at")),
                 CollectionSpec.of("notifications", IndexSpec.on("-createdAt")),

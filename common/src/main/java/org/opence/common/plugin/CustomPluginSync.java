@@ -43,7 +43,10 @@ public class CustomPluginSync {
         if (plugins.module().isEmpty()) {
             return;
         }
-        bus.consumePrivate(BusNames.EVENTS, List.of(PluginEvents.INSTALLED, PluginEvents.REMOVED), this::on);
+        bus.consumePrivate(
+                BusNames.EVENTS,
+                List.of(PluginEvents.INSTALLED, PluginEvents.REMOVED, PluginEvents.STATE_CHANGED),
+                this::on);
         bus.publish(
                 BusNames.EVENTS,
                 PluginEvents.SYNC_REQUEST,
@@ -59,6 +62,12 @@ public class CustomPluginSync {
 
     void on(Envelope event) throws Exception {
         String module = plugins.module().orElseThrow().name();
+        if (PluginEvents.STATE_CHANGED.equals(event.type())) {
+            var state = mapper.treeToValue(event.payload(), PluginEvents.StateChanged.class);
+            plugins.setDisabled(state.pluginId(), state.disabled());
+            LOG.infof("Plugin %s turned %s", state.pluginId(), state.disabled() ? "off" : "on");
+            return;
+        }
         if (PluginEvents.INSTALLED.equals(event.type())) {
             var installed = mapper.treeToValue(event.payload(), PluginEvents.Installed.class);
             if (!module.equals(installed.module())) {

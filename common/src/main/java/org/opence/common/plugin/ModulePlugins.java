@@ -28,6 +28,7 @@ public class ModulePlugins {
     private final PluginLoader loader;
     private final PluginInvoker invoker = new PluginInvoker();
     private final PlatformHttpClient http;
+    private final java.util.Set<String> disabled = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile PluginLoader.Result loaded = new PluginLoader.Result(List.of(), List.of());
 
     public ModulePlugins(CeConfig config, ServiceIdentity identity) {
@@ -72,10 +73,27 @@ public class ModulePlugins {
         return loaded.rejected();
     }
 
+    /** An installed plugin that is not turned off. */
     public Optional<LoadedPlugin> find(String pluginId) {
+        if (disabled.contains(pluginId)) {
+            return Optional.empty();
+        }
         return loaded.plugins().stream()
                 .filter(p -> p.manifest().id().equals(pluginId))
                 .findFirst();
+    }
+
+    /** Turns a plugin off or on in this service (the catalogue in core-service decides, by event). */
+    public void setDisabled(String pluginId, boolean off) {
+        if (off) {
+            disabled.add(pluginId);
+        } else {
+            disabled.remove(pluginId);
+        }
+    }
+
+    public boolean isDisabled(String pluginId) {
+        return disabled.contains(pluginId);
     }
 
     public PluginInvoker invoker() {

@@ -11,6 +11,8 @@ public final class PluginEvents {
     public static final String INSTALLED = "plugin.installed";
     /** A custom plugin was deleted. */
     public static final String REMOVED = "plugin.removed";
+    /** A plugin was turned off or on by the super-admin; configurations of a disabled plugin do not run. */
+    public static final String STATE_CHANGED = "plugin.state.changed";
     /** A module service started and asks core-service to announce every custom plugin again. */
     public static final String SYNC_REQUEST = "plugin.sync.request";
 
@@ -23,4 +25,6 @@ public final class PluginEvents {
     public record Installed(String pluginId, String version, String module, String sha256, String jar) {}
 
     public record Removed(String pluginId, String module) {}
+
+    public record StateChanged(String pluginId, boolean disabled) {}
 }

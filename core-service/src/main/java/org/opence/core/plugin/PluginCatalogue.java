@@ -47,6 +47,7 @@ public class PluginCatalogue implements EventListener {
     private static final Logger LOG = Logger.getLogger(PluginCatalogue.class);
 
     private final MongoCollection<Document> plugins;
+    private final MongoCollection<Document> states;
     private final PluginLoader loader;
     private final CeConfig config;
     private final RabbitBus bus;
@@ -62,6 +63,7 @@ public class PluginCatalogue implements EventListener {
             AuditTrail audit,
             ServiceIdentity identity) {
         this.plugins = store.collection("plugins");
+        this.states = store.collection("plugin_states");
         String version = identity.version().replaceAll("^(\\d+\\.\\d+\\.\\d+).*", "$1");
         this.loader = new PluginLoader(version.matches("\\d+\\.\\d+\\.\\d+") ? version : "0.0.0");
         this.config = config;
@@ -88,8 +90,13 @@ public class PluginCatalogue implements EventListener {
                 for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
                     try {
                         loader.inspect(jar)
-                                .forEach(p -> entries.add(
-                                        new PluginModels.Entry(p.manifest(), "built-in", null, null, null)));
+                                .forEach(p -> entries.add(new PluginModels.Entry(
+                                        p.manifest(),
+                                        "built-in",
+                                        null,
+                                        null,
+                                        null,
+                                        !disabled(p.manifest().id()))));
                     } catch (PluginLoader.PluginException e) {
                         LOG.warnf("Built-in plugin jar %s unusable: %s", jar, e.getMessage());
                     }
@@ -193,6 +200,27 @@ public class PluginCatalogue implements EventListener {
         audit.record("plugin.deleted", "plugin:" + pluginId, Map.of("version", existing.getString("version")), null);
     }
 
+    /** Turns a plugin (built-in or custom) off or on in every module service; its configurations stop or resume. */
+    public PluginModels.Entry setEnabled(String pluginId, boolean enabled) {
+        PluginModels.Entry entry = list().stream()
+                .filter(e -> e.manifest().id().equals(pluginId))
+                .findFirst()
+                .orElseThrow(() -> new ProblemException.NotFound("No plugin with the id '" + pluginId + "'."));
+        states.replaceOne(
+                Filters.eq("_id", pluginId),
+                new Document("_id", pluginId).append("disabled", !enabled),
+                new ReplaceOptions().upsert(true));
+        publish(PluginEvents.STATE_CHANGED, new PluginEvents.StateChanged(pluginId, !enabled));
+        audit.record(enabled ? "plugin.enabled" : "plugin.disabled", "plugin:" + pluginId, null, null);
+        return new PluginModels.Entry(
+                entry.manifest(), entry.source(), entry.sha256(), entry.size(), entry.uploadedAt(), enabled);
+    }
+
+    private boolean disabled(String pluginId) {
+        Document state = states.find(Filters.eq("_id", pluginId)).first();
+        return state != null && state.getBoolean("disabled", false);
+    }
+
     @Override
     public List<String> eventTypes() {
         return List.of(PluginEvents.SYNC_REQUEST);
@@ -203,6 +231,9 @@ public class PluginCatalogue implements EventListener {
     public void on(Envelope event) {
         String module = event.payload().path("module").asText();
         plugins.find(Filters.eq("module", module)).forEach(this::announce);
+        states.find(Filters.eq("disabled", true))
+                .forEach(d ->
+                        publish(PluginEvents.STATE_CHANGED, new PluginEvents.StateChanged(d.getString("_id"), true)));
     }
 
     private void announce(Document doc) {
@@ -242,7 +273,8 @@ public class PluginCatalogue implements EventListener {
                     "custom",
                     d.getString("sha256"),
                     d.getInteger("size"),
-                    d.getDate("uploadedAt").toInstant());
+                    d.getDate("uploadedAt").toInstant(),
+                    !disabled(manifest.id()));
         } catch (Exception e) {
             throw new IllegalStateException("unreadable catalogue entry " + d.getString("pluginId"), e);
         }

@@ -17,5 +17,9 @@ public final class PluginModels {
      * @param source {@code built-in} or {@code custom}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Entry(PluginManifest manifest, String source, String sha256, Integer size, Instant uploadedAt) {}
+    public record Entry(
+            PluginManifest manifest, String source, String sha256, Integer size, Instant uploadedAt, boolean enabled) {}
+
+    /** Turning a plugin off or on. */
+    public record State(boolean enabled) {}
 }

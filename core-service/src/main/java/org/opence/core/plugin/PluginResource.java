@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -54,6 +55,17 @@ public class PluginResource {
         return Response.status(201)
                 .entity(catalogue.upload(jar == null ? new byte[0] : jar))
                 .build();
+    }
+
+    @PUT
+    @Path("/{pluginId}/state")
+    @RolesAllowed(Roles.SUPER_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Turn a plugin off or on; configurations of a plugin that is off do not run")
+    public PluginModels.Entry setState(
+            @PathParam("pluginId") String pluginId,
+            @jakarta.validation.constraints.NotNull(message = "a JSON body is required") PluginModels.State state) {
+        return catalogue.setEnabled(pluginId, state.enabled());
     }
 
     @DELETE

@@ -148,4 +148,45 @@ class PluginCatalogueTest {
                 .then()
                 .statusCode(404);
     }
+
+    @Test
+    void shouldTurnAPluginOffAndOnEverywhere() throws Exception {
+        upload(plugin("switchable", "1.0.0", "0.1.0"), "super-admin").statusCode(201);
+        List<String> events = new CopyOnWriteArrayList<>();
+        String prefix = ConfigProvider.getConfig().getValue("ce.bus.prefix", String.class);
+        try (var connection = RabbitBroker.connect("state-test");
+                var channel = connection.createChannel()) {
+            String queue = channel.queueDeclare().getQueue();
+            channel.queueBind(queue, prefix + "ce.events", "plugin.state.changed");
+            channel.basicConsume(
+                    queue, true, (t, d) -> events.add(new String(d.getBody(), StandardCharsets.UTF_8)), t -> {});
+
+            given().auth()
+                    .oauth2(TestJwt.role("super-admin").sign())
+                    .contentType("application/json")
+                    .body("{\"enabled\":false}")
+                    .when()
+                    .put("/api/plugins/switchable/state")
+                    .then()
+                    .statusCode(200)
+                    .body("enabled", equalTo(false));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
+        }
+        assertThat(events.get(0)).contains("\"pluginId\":\"switchable\"").contains("\"disabled\":true");
+        given().auth()
+                .oauth2(TestJwt.role("read-only").sign())
+                .when()
+                .get("/api/plugins")
+                .then()
+                .body("find { it.manifest.id == 'switchable' }.enabled", equalTo(false));
+        given().auth()
+                .oauth2(TestJwt.role("admin").sign())
+                .contentType("application/json")
+                .body("{\"enabled\":true}")
+                .when()
+                .put("/api/plugins/switchable/state")
+                .then()
+                .statusCode(403);
+    }
 }

@@ -206,6 +206,42 @@ class ConfigurationsTest {
                 .body("pluginId", equalTo("late-feed"));
     }
 
+    @Test
+    void shouldRefuseConfigurationsOfAPluginTurnedOff() throws Exception {
+        publishState(true);
+        try {
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> create(form("off", "https://feed.example", "k-123", 60))
+                                    .statusCode()
+                            == 400);
+            create(form("off", "https://feed.example", "k-123", 60))
+                    .then()
+                    .body("errors[0].field", equalTo("pluginId"))
+                    .body("errors[0].message", containsString("is turned off"));
+        } finally {
+            publishState(false);
+        }
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> create(form("on-again", "https://feed.example", "k-123", 3600))
+                                .statusCode()
+                        == 201);
+    }
+
+    private static void publishState(boolean disabled) throws Exception {
+        String event = """
+                {"type":"plugin.state.changed","schemaVersion":1,"id":"%s","time":"%s","source":"core-service",\
+                "payload":{"pluginId":"test-feed","disabled":%s}}""".formatted(java.util.UUID.randomUUID(), java.time.Instant.now(), disabled);
+        String prefix = ConfigProvider.getConfig().getValue("ce.bus.prefix", String.class);
+        try (var connection = org.opence.testsupport.RabbitBroker.connect("state");
+                var channel = connection.createChannel()) {
+            channel.basicPublish(
+                    prefix + "ce.events",
+                    "plugin.state.changed",
+                    null,
+                    event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     private static io.restassured.response.Response create(Map<String, Object> form) {
         return given().auth()
                 .oauth2(admin())

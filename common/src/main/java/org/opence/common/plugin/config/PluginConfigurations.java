@@ -160,6 +160,12 @@ public class PluginConfigurations {
     }
 
     LoadedPlugin plugin(String pluginId) {
+        if (plugins.isDisabled(pluginId)) {
+            throw ProblemException.Invalid.field(
+                    "pluginId",
+                    "the plugin '" + pluginId
+                            + "' is turned off; the super-admin can turn it on in the plugin catalogue");
+        }
         return plugins.find(pluginId)
                 .orElseThrow(() -> ProblemException.Invalid.field(
                         "pluginId",
