@@ -56,6 +56,16 @@ public interface CeConfig {
         @WithDefault("60s")
         Duration callTimeout();
 
+        /** Proxy for plugin calls, {@code http://[user:password@]host:port}; unset means direct connections. */
+        java.util.Optional<String> proxy();
+
+        /** A PEM file of CA certificates plugin calls trust besides the JDK's (e.g. a TLS-inspecting proxy's). */
+        java.util.Optional<String> extraCaFile();
+
+        /** Whether plugin calls check TLS certificates and host names; turn off only for systems that cannot be fixed. */
+        @WithDefault("true")
+        boolean verifyTls();
+
         /** How often the scheduler looks for configurations whose pull is due. */
         @WithDefault("5s")
         Duration schedulerTick();

@@ -36,7 +36,15 @@ public class ModulePlugins {
         String version = identity.version().replaceAll("^(\\d+\\.\\d+\\.\\d+).*", "$1");
         this.loader = new PluginLoader(version.matches("\\d+\\.\\d+\\.\\d+") ? version : "0.0.0");
         this.http = new PlatformHttpClient(
-                identity.version(), Duration.ofSeconds(10), Duration.ofSeconds(60), 3, Duration.ofSeconds(60));
+                identity.version(),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                3,
+                Duration.ofSeconds(60),
+                new NetworkSettings(
+                        config.plugins().proxy().filter(p -> !p.isBlank()).map(java.net.URI::create),
+                        config.plugins().extraCaFile().filter(p -> !p.isBlank()).map(Path::of),
+                        config.plugins().verifyTls()));
         reload();
     }
 

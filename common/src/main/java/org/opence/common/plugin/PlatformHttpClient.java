@@ -24,10 +24,37 @@ public final class PlatformHttpClient implements PluginHttpClient {
 
     public PlatformHttpClient(
             String version, Duration connectTimeout, Duration requestTimeout, int maxRetries, Duration maxWait) {
-        this.client = HttpClient.newBuilder()
+        this(version, connectTimeout, requestTimeout, maxRetries, maxWait, NetworkSettings.direct());
+    }
+
+    public PlatformHttpClient(
+            String version,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            int maxRetries,
+            Duration maxWait,
+            NetworkSettings network) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+                .sslContext(Tls.context(network));
+        network.proxy().ifPresent(proxy -> {
+            builder.proxy(java.net.ProxySelector.of(
+                    new java.net.InetSocketAddress(proxy.getHost(), proxy.getPort() < 0 ? 3128 : proxy.getPort())));
+            if (proxy.getUserInfo() != null) {
+                String[] credentials = proxy.getUserInfo().split(":", 2);
+                builder.authenticator(new java.net.Authenticator() {
+                    @Override
+                    protected java.net.PasswordAuthentication getPasswordAuthentication() {
+                        return getRequestorType() == RequestorType.PROXY
+                                ? new java.net.PasswordAuthentication(
+                                        credentials[0], (credentials.length > 1 ? credentials[1] : "").toCharArray())
+                                : null;
+                    }
+                });
+            }
+        });
+        this.client = builder.build();
         this.userAgent = "OpenCloudExchange/" + version;
         this.requestTimeout = requestTimeout;
         this.maxRetries = maxRetries;
