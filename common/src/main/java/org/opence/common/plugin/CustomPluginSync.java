@@ -2,9 +2,7 @@ package org.opence.common.plugin;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,10 +72,7 @@ public class CustomPluginSync {
                 return;
             }
             byte[] jar = Base64.getDecoder().decode(installed.jar());
-            if (!installed
-                    .sha256()
-                    .equals(HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(jar)))) {
+            if (!installed.sha256().equals(org.opence.common.secret.Hashes.sha256Hex(jar))) {
                 LOG.errorf(
                         "Plugin %s %s arrived damaged (checksum mismatch); ignored",
                         installed.pluginId(), installed.version());

@@ -2,11 +2,9 @@ package org.opence.core.plugin;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +23,7 @@ import org.opence.common.error.ProblemException;
 import org.opence.common.plugin.LoadedPlugin;
 import org.opence.common.plugin.PluginEvents;
 import org.opence.common.plugin.PluginLoader;
+import org.opence.common.secret.Hashes;
 import org.opence.common.status.ServiceIdentity;
 import org.opence.common.store.Store;
 import org.opence.plugin.api.PluginManifest;
@@ -161,7 +160,7 @@ public class PluginCatalogue implements EventListener {
                         "'" + manifest.id() + "' " + manifest.version() + " is already installed.");
             }
         }
-        String sha256 = sha256(jar);
+        String sha256 = Hashes.sha256Hex(jar);
         Document doc = new Document("pluginId", manifest.id())
                 .append("version", manifest.version())
                 .append("module", manifest.module().name())
@@ -277,14 +276,6 @@ public class PluginCatalogue implements EventListener {
                     !disabled(manifest.id()));
         } catch (Exception e) {
             throw new IllegalStateException("unreadable catalogue entry " + d.getString("pluginId"), e);
-        }
-    }
-
-    private static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

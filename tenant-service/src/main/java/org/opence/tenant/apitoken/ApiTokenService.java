@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bson.Document;
 import org.opence.common.audit.AuditTrail;
 import org.opence.common.error.ProblemException;
+import org.opence.common.secret.Hashes;
 import org.opence.common.store.Store;
 import org.opence.tenant.TenantConfig;
 import org.opence.tenant.auth.AuthModels;
@@ -62,7 +62,7 @@ public class ApiTokenService {
         tokens.insertOne(new Document("clientId", clientId)
                 .append("name", request.name())
                 .append("role", request.role())
-                .append("secretHash", sha256(secret))
+                .append("secretHash", Hashes.sha256Hex(secret))
                 .append("createdBy", createdBy)
                 .append("createdAt", Date.from(now))
                 .append("expiresAt", Date.from(expiresAt)));
@@ -93,7 +93,7 @@ public class ApiTokenService {
         boolean valid = token != null
                 && clientSecret != null
                 && MessageDigest.isEqual(
-                        sha256(clientSecret).getBytes(StandardCharsets.US_ASCII),
+                        Hashes.sha256Hex(clientSecret).getBytes(StandardCharsets.US_ASCII),
                         token.getString("secretHash").getBytes(StandardCharsets.US_ASCII));
         if (!valid) {
             throw new ProblemException.Unauthorized("The client id or client secret is wrong.");
@@ -128,14 +128,5 @@ public class ApiTokenService {
                 d.getDate("createdAt").toInstant(),
                 d.getDate("expiresAt").toInstant(),
                 lastUsed == null ? null : lastUsed.toInstant());
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

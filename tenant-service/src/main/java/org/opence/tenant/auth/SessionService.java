@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +16,7 @@ import org.jboss.logging.Logger;
 import org.opence.common.bus.BusNames;
 import org.opence.common.bus.Envelope;
 import org.opence.common.bus.RabbitBus;
+import org.opence.common.secret.Hashes;
 import org.opence.common.security.RevocationListener;
 import org.opence.common.security.RevokedSessions;
 import org.opence.common.store.Store;
@@ -64,7 +64,7 @@ public class SessionService {
         sessions.insertOne(new Document("_id", sessionId)
                 .append("userId", username)
                 .append("method", method)
-                .append("refreshHash", sha256(secret))
+                .append("refreshHash", Hashes.sha256Hex(secret))
                 .append("createdAt", new Date())
                 .append("expiresAt", Date.from(expiresAt)));
         return new Opened(sessionId, sessionId + "." + secret, expiresAt);
@@ -86,12 +86,12 @@ public class SessionService {
                 || session.getDate("revokedAt") != null
                 || session.getDate("expiresAt").toInstant().isBefore(Instant.now())
                 || !MessageDigest.isEqual(
-                        sha256(secret).getBytes(StandardCharsets.US_ASCII),
+                        Hashes.sha256Hex(secret).getBytes(StandardCharsets.US_ASCII),
                         session.getString("refreshHash").getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         String next = randomSecret();
-        sessions.updateOne(Filters.eq("_id", sessionId), Updates.set("refreshHash", sha256(next)));
+        sessions.updateOne(Filters.eq("_id", sessionId), Updates.set("refreshHash", Hashes.sha256Hex(next)));
         return Optional.of(new Refreshed(session.getString("userId"), sessionId, sessionId + "." + next));
     }
 
@@ -147,14 +147,5 @@ public class SessionService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
