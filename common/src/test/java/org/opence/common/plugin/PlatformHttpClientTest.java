@@ -1,6 +1,5 @@
 package org.opence.common.plugin;
 
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opence.testsupport.TestCertificates;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -57,12 +56,9 @@ class PlatformHttpClientTest {
         });
         proxy.start();
 
-        KeyStore keys = selfSigned();
+        KeyStore keys = TestCertificates.selfSigned();
         tls = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, "changeit".toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), null, null);
+        SSLContext context = TestCertificates.serverContext(keys);
         tls.setHttpsConfigurator(new HttpsConfigurator(context));
         tls.createContext("/ok", exchange -> respond(exchange, 200, "secure"));
         tls.createContext("/busy", exchange -> {
@@ -74,12 +70,7 @@ class PlatformHttpClientTest {
             }
         });
         tls.start();
-        Files.writeString(
-                dir.resolve("ca.pem"),
-                "-----BEGIN CERTIFICATE-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes())
-                                .encodeToString(keys.getCertificate("x").getEncoded())
-                        + "\n-----END CERTIFICATE-----\n");
+        Files.writeString(dir.resolve("ca.pem"), TestCertificates.certificatePem(keys));
     }
 
     @AfterEach
@@ -142,42 +133,5 @@ class PlatformHttpClientTest {
             exchange.getResponseBody().write(bytes);
         }
         exchange.close();
-    }
-
-    private KeyStore selfSigned() throws Exception {
-        Path store = dir.resolve("ks.p12");
-        Process keytool = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool")
-                                .toString(),
-                        "-genkeypair",
-                        "-alias",
-                        "x",
-                        "-keyalg",
-                        "RSA",
-                        "-keysize",
-                        "2048",
-                        "-dname",
-                        "CN=127.0.0.1",
-                        "-ext",
-                        "SAN=ip:127.0.0.1",
-                        "-validity",
-                        "2",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        store.toString(),
-                        "-storepass",
-                        "changeit",
-                        "-keypass",
-                        "changeit")
-                .redirectErrorStream(true)
-                .start();
-        keytool.getInputStream().readAllBytes();
-        keytool.waitFor();
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        return ks;
     }
 }

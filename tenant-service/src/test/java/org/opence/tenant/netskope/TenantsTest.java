@@ -1,18 +1,12 @@
 package org.opence.tenant.netskope;
 
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 import org.bson.Document;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -24,6 +18,7 @@ import org.opence.testsupport.EmbeddedMongoResource;
 import org.opence.testsupport.JwtKeysResource;
 import org.opence.testsupport.RabbitBroker;
 import org.opence.testsupport.RabbitMqResource;
+import org.opence.testsupport.TestCertificates;
 
 import com.mongodb.client.MongoClients;
 import com.sun.net.httpserver.HttpExchange;
@@ -60,7 +55,8 @@ class TenantsTest {
         tenant.createContext("/api/v1/alerts", TenantsTest::v1);
         tenant.start();
         untrusted = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        untrusted.setHttpsConfigurator(new HttpsConfigurator(selfSigned()));
+        untrusted.setHttpsConfigurator(
+                new HttpsConfigurator(TestCertificates.serverContext(TestCertificates.selfSigned())));
         untrusted.createContext("/", exchange -> respond(exchange, 200, "{}"));
         untrusted.start();
     }
@@ -313,45 +309,5 @@ class TenantsTest {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
-    }
-
-    private static SSLContext selfSigned() throws Exception {
-        Path dir = Files.createTempDirectory("untrusted");
-        Path store = dir.resolve("ks.p12");
-        Process keytool = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool")
-                                .toString(),
-                        "-genkeypair",
-                        "-alias",
-                        "x",
-                        "-keyalg",
-                        "RSA",
-                        "-keysize",
-                        "2048",
-                        "-dname",
-                        "CN=127.0.0.1",
-                        "-validity",
-                        "2",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        store.toString(),
-                        "-storepass",
-                        "changeit",
-                        "-keypass",
-                        "changeit")
-                .redirectErrorStream(true)
-                .start();
-        keytool.getInputStream().readAllBytes();
-        keytool.waitFor();
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, "changeit".toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), null, null);
-        return context;
     }
 }
