@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +18,7 @@ import org.opence.common.secret.Secrets;
 import org.opence.common.store.Store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -27,7 +27,8 @@ import com.mongodb.client.model.Sorts;
 
 /**
  * Netskope tenants: stored with their tokens encrypted under the master key, shown without them, and
- * announced on {@code ce.events} ({@code config.tenant.changed}) for the services that cache them.
+ * announced on {@code ce.events} ({@code config.tenant.changed}, with the {@link TenantRecord} whose
+ * tokens stay ciphertext) for the services that keep a copy, above all core-service's ingest.
  */
 @ApplicationScoped
 public class TenantService {
@@ -90,7 +91,7 @@ public class TenantService {
             }
             throw e;
         }
-        announce(form.name(), "created");
+        announce(form.name(), "created", doc);
         audit.record("tenant.created", "tenant:" + form.name(), null, form);
         return view(doc);
     }
@@ -121,7 +122,7 @@ public class TenantService {
                                 : form.useSystemProxy())
                 .append("updatedAt", new Date());
         tenants.replaceOne(Filters.eq("name", name), doc);
-        announce(name, "updated");
+        announce(name, "updated", doc);
         audit.record("tenant.updated", "tenant:" + name, view(existing), form);
         return view(doc);
     }
@@ -129,8 +130,15 @@ public class TenantService {
     public void delete(String name) {
         Document existing = require(name);
         tenants.deleteOne(Filters.eq("name", name));
-        announce(name, "deleted");
+        announce(name, "deleted", null);
         audit.record("tenant.deleted", "tenant:" + name, view(existing), null);
+    }
+
+    /** Every tenant as it travels on the bus (tokens as stored ciphertext), sorted by name. */
+    public List<TenantRecord> records() {
+        List<TenantRecord> records = new ArrayList<>();
+        tenants.find().sort(Sorts.ascending("name")).forEach(d -> records.add(TenantRecord.of(d)));
+        return records;
     }
 
     /** Tests the stored tokens of a saved tenant. */
@@ -155,9 +163,16 @@ public class TenantService {
         return tester.test(TenantUrls.baseUrl(form.tenantName()), v1, v2);
     }
 
-    private void announce(String name, String action) {
-        Envelope event =
-                Envelope.of(CHANGED, 1, "tenant-service", mapper.valueToTree(Map.of("name", name, "action", action)));
+    /**
+     * Publishes {@code {"name", "action", "tenant"}}; {@code tenant} is the {@link TenantRecord} of
+     * {@code stored}, or {@code null} when the tenant was deleted.
+     */
+    private void announce(String name, String action, Document stored) {
+        ObjectNode payload = mapper.createObjectNode()
+                .put("name", name)
+                .put("action", action)
+                .set("tenant", stored == null ? mapper.nullNode() : mapper.valueToTree(TenantRecord.of(stored)));
+        Envelope event = Envelope.of(CHANGED, 1, "tenant-service", payload);
         try {
             bus.publish(BusNames.EVENTS, CHANGED, event, false, null).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
