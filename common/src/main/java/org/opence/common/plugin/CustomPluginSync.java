@@ -6,12 +6,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 import org.opence.common.bus.BusNames;
 import org.opence.common.bus.Envelope;
 import org.opence.common.bus.RabbitBus;
 import org.opence.common.config.CeConfig;
+import org.opence.common.ingest.NeedsChanged;
 import org.opence.common.status.ServiceIdentity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,10 +34,17 @@ public class CustomPluginSync {
     private final ModulePlugins plugins;
     private final ObjectMapper mapper;
     private final Path directory;
+    private final Event<NeedsChanged> needsChanged;
 
     public CustomPluginSync(
-            ModulePlugins plugins, RabbitBus bus, ObjectMapper mapper, CeConfig config, ServiceIdentity identity) {
+            ModulePlugins plugins,
+            RabbitBus bus,
+            ObjectMapper mapper,
+            CeConfig config,
+            ServiceIdentity identity,
+            Event<NeedsChanged> needsChanged) {
         this.plugins = plugins;
+        this.needsChanged = needsChanged;
         this.mapper = mapper;
         this.directory = plugins.customDirectory();
         if (plugins.module().isEmpty()) {
@@ -64,6 +73,8 @@ public class CustomPluginSync {
             var state = mapper.treeToValue(event.payload(), PluginEvents.StateChanged.class);
             plugins.setDisabled(state.pluginId(), state.disabled());
             LOG.infof("Plugin %s turned %s", state.pluginId(), state.disabled() ? "off" : "on");
+            needsChanged.fire(
+                    new NeedsChanged("plugin " + state.pluginId() + " turned " + (state.disabled() ? "off" : "on")));
             return;
         }
         if (PluginEvents.INSTALLED.equals(event.type())) {

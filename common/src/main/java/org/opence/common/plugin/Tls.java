@@ -18,11 +18,11 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /** The TLS context of plugin calls: the JDK's trust, plus extra CA certificates, or (on request) no checks. */
-final class Tls {
+public final class Tls {
 
     private Tls() {}
 
-    static SSLContext context(NetworkSettings network) {
+    public static SSLContext context(NetworkSettings network) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             if (!network.verifyTls()) {

@@ -227,6 +227,73 @@ class ConfigurationsTest {
                         == 201);
     }
 
+    @Test
+    void shouldAnnounceTheTenantDataItsEnabledConfigurationsNeed() throws Exception {
+        String prefix = ConfigProvider.getConfig().getValue("ce.bus.prefix", String.class);
+        var announcements = new java.util.concurrent.LinkedBlockingQueue<io.restassured.path.json.JsonPath>();
+        try (var connection = org.opence.testsupport.RabbitBroker.connect("needs");
+                var channel = connection.createChannel()) {
+            String queue = channel.queueDeclare().getQueue();
+            channel.queueBind(queue, prefix + "ce.events", "ingest.needs.changed");
+            channel.basicConsume(
+                    queue,
+                    true,
+                    (tag, delivery) -> announcements.add(new io.restassured.path.json.JsonPath(
+                            new String(delivery.getBody(), java.nio.charset.StandardCharsets.UTF_8))),
+                    tag -> {});
+
+            Map<String, Object> wrong = form("sourced", "https://feed.example", "k-123", 3600);
+            wrong.put("tenantSource", Map.of("tenant", "acme", "alerts", java.util.List.of("malware", "viruses")));
+            create(wrong)
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("tenantSource.alerts[1]"))
+                    .body("errors[0].message", containsString("'viruses' is not one of dlp, malware"));
+
+            Map<String, Object> sourced = form("sourced", "https://feed.example", "k-123", 3600);
+            sourced.put(
+                    "tenantSource",
+                    Map.of(
+                            "tenant",
+                            "acme",
+                            "alerts",
+                            java.util.List.of("malware", "malsite"),
+                            "events",
+                            java.util.List.of()));
+            create(sourced).then().statusCode(201).body("tenantSource.alerts", hasItems("malware", "malsite"));
+            var created = announcements.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(created).as("an announcement after the create").isNotNull();
+            assertThat(created.getString("payload.module")).isEqualTo("cte");
+            assertThat(created.getList("payload.needs.subtype")).contains("malware", "malsite");
+            assertThat(created.getList("payload.needs.tenant")).containsOnly("acme");
+
+            // disabled: the module no longer needs that data
+            given().auth()
+                    .oauth2(admin())
+                    .post("/api/cte/configurations/sourced/disable")
+                    .then()
+                    .statusCode(200);
+            var disabled = announcements.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(disabled).isNotNull();
+            assertThat(disabled.getList("payload.needs.tenant")).doesNotContain("acme");
+
+            // core-service asks at its start-up: the module answers with its whole set
+            channel.basicPublish(
+                    prefix + "ce.events",
+                    "ingest.needs.request",
+                    null,
+                    ("{\"type\":\"ingest.needs.request\",\"schemaVersion\":1,\"id\":\"" + java.util.UUID.randomUUID()
+                                    + "\",\"time\":\"" + java.time.Instant.now()
+                                    + "\",\"source\":\"core-service\",\"payload\":{}}")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var answered = announcements.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answered).as("an answer to ingest.needs.request").isNotNull();
+            assertThat(answered.getString("payload.module")).isEqualTo("cte");
+        } finally {
+            given().auth().oauth2(admin()).delete("/api/cte/configurations/sourced");
+        }
+    }
+
     private static void publishState(boolean disabled) throws Exception {
         String event = """
                 {"type":"plugin.state.changed","schemaVersion":1,"id":"%s","time":"%s","source":"core-service",\

@@ -1,6 +1,7 @@
 package org.opence.common.plugin.config;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -35,7 +36,28 @@ public final class ConfigurationModels {
 
             Boolean enabled,
             Long pollIntervalSeconds,
-            Map<String, Object> configuration) {}
+            Map<String, Object> configuration,
+            TenantSource tenantSource) {
+
+        public Form(
+                String name,
+                String pluginId,
+                Boolean enabled,
+                Long pollIntervalSeconds,
+                Map<String, Object> configuration) {
+            this(name, pluginId, enabled, pollIntervalSeconds, configuration, null);
+        }
+    }
+
+    /**
+     * The Netskope tenant data a configuration consumes; core-service's ingest pulls it once for every
+     * enabled configuration that names it and publishes it on {@code ce.data}.
+     *
+     * @param tenant the tenant's name in Open CE
+     * @param alerts alert subtypes as the Netskope API spells them (e.g. {@code malware}, {@code malsite})
+     * @param events event types (e.g. {@code page}, {@code application})
+     */
+    public record TenantSource(String tenant, List<String> alerts, List<String> events) {}
 
     /** A configuration as shown: password values masked. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,6 +69,7 @@ public final class ConfigurationModels {
             boolean enabled,
             long pollIntervalSeconds,
             Map<String, Object> configuration,
+            TenantSource tenantSource,
             Health health,
             Instant createdAt,
             Instant updatedAt) {}

@@ -5,14 +5,20 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.bson.Document;
 import org.opence.common.audit.AuditTrail;
 import org.opence.common.error.Problem;
 import org.opence.common.error.ProblemException;
+import org.opence.common.ingest.IngestNeeds;
+import org.opence.common.ingest.NeedsChanged;
+import org.opence.common.ingest.NetskopeDataTypes;
 import org.opence.common.plugin.LoadedPlugin;
 import org.opence.common.plugin.ModulePlugins;
 import org.opence.common.plugin.PlatformContext;
@@ -41,12 +47,15 @@ public class PluginConfigurations {
     private final Secrets secrets;
     private final AuditTrail audit;
     private final Store store;
+    private final Event<NeedsChanged> needsChanged;
 
-    public PluginConfigurations(ModulePlugins plugins, Secrets secrets, AuditTrail audit, Store store) {
+    public PluginConfigurations(
+            ModulePlugins plugins, Secrets secrets, AuditTrail audit, Store store, Event<NeedsChanged> needsChanged) {
         this.plugins = plugins;
         this.secrets = secrets;
         this.audit = audit;
         this.store = store;
+        this.needsChanged = needsChanged;
     }
 
     MongoCollection<Document> collection() {
@@ -79,6 +88,7 @@ public class PluginConfigurations {
                 .append("enabled", form.enabled() == null || form.enabled())
                 .append("pollIntervalSeconds", interval(form))
                 .append("configuration", new Document(encrypt(plugin, config)))
+                .append("tenantSource", sourceDocument(form.tenantSource()))
                 .append("storage", new Document())
                 .append("runs", 0L)
                 .append("createdAt", Date.from(now))
@@ -93,6 +103,7 @@ public class PluginConfigurations {
         }
         ConfigurationModels.View created = view(doc);
         audit.record("configuration.created", "configuration:" + form.name(), null, created);
+        needsChanged.fire(new NeedsChanged("configuration " + form.name() + " created"));
         return created;
     }
 
@@ -123,10 +134,12 @@ public class PluginConfigurations {
                 .append("enabled", form.enabled() == null ? existing.getBoolean("enabled", true) : form.enabled())
                 .append("pollIntervalSeconds", interval(form))
                 .append("configuration", new Document(encrypt(plugin, config)))
+                .append("tenantSource", sourceDocument(form.tenantSource()))
                 .append("updatedAt", new Date());
         collection().replaceOne(Filters.eq("name", name), doc);
         ConfigurationModels.View after = view(doc);
         audit.record("configuration.updated", "configuration:" + name, before, after);
+        needsChanged.fire(new NeedsChanged("configuration " + name + " updated"));
         return after;
     }
 
@@ -137,6 +150,7 @@ public class PluginConfigurations {
                         Filters.eq("name", name),
                         new Document("$set", new Document("enabled", enabled).append("updatedAt", new Date())));
         audit.record(enabled ? "configuration.enabled" : "configuration.disabled", "configuration:" + name, null, null);
+        needsChanged.fire(new NeedsChanged("configuration " + name + (enabled ? " enabled" : " disabled")));
         existing.put("enabled", enabled);
         return view(existing);
     }
@@ -145,6 +159,21 @@ public class PluginConfigurations {
         Document existing = require(name);
         collection().deleteOne(Filters.eq("name", name));
         audit.record("configuration.deleted", "configuration:" + name, view(existing), null);
+        needsChanged.fire(new NeedsChanged("configuration " + name + " deleted"));
+    }
+
+    /** The tenant data every enabled configuration of this module consumes. */
+    public Set<IngestNeeds.Need> tenantNeeds() {
+        Set<IngestNeeds.Need> needs = new LinkedHashSet<>();
+        collection().find(Filters.eq("enabled", true)).forEach(d -> {
+            ConfigurationModels.TenantSource source = source(d);
+            if (source == null || plugins.isDisabled(d.getString("pluginId"))) {
+                return;
+            }
+            source.alerts().forEach(s -> needs.add(new IngestNeeds.Need(source.tenant(), NetskopeDataTypes.ALERTS, s)));
+            source.events().forEach(s -> needs.add(new IngestNeeds.Need(source.tenant(), NetskopeDataTypes.EVENTS, s)));
+        });
+        return needs;
     }
 
     /** Runs the plugin's own validation on the stored configuration again (e.g. after a password rotation elsewhere). */
@@ -183,6 +212,7 @@ public class PluginConfigurations {
             errors.add(
                     new Problem.FieldError("pollIntervalSeconds", "must be 10 seconds to 1 year (31536000 seconds)"));
         }
+        errors.addAll(sourceErrors(form.tenantSource()));
         for (FieldProblem p : ConfigValidator.validate(plugin.manifest().configuration(), config)) {
             errors.add(new Problem.FieldError("configuration." + p.field(), p.message()));
         }
@@ -221,6 +251,65 @@ public class PluginConfigurations {
             return ValidationResult.invalid(null, "the plugin could not check the configuration: " + outcome.error());
         }
         return outcome.value();
+    }
+
+    private static List<Problem.FieldError> sourceErrors(ConfigurationModels.TenantSource source) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (source == null) {
+            return errors;
+        }
+        if (source.tenant() == null || !source.tenant().matches("[a-z0-9][a-z0-9_-]{0,62}")) {
+            errors.add(new Problem.FieldError(
+                    "tenantSource.tenant", "is required: the name of a Netskope tenant configured in Open CE"));
+        }
+        checkSubtypes(errors, "alerts", source.alerts());
+        checkSubtypes(errors, "events", source.events());
+        if (isEmpty(source.alerts()) && isEmpty(source.events())) {
+            errors.add(new Problem.FieldError("tenantSource", "name at least one alert subtype or event type"));
+        }
+        return errors;
+    }
+
+    private static void checkSubtypes(List<Problem.FieldError> errors, String kind, List<String> given) {
+        if (given == null) {
+            return;
+        }
+        List<String> allowed = NetskopeDataTypes.subtypes(kind);
+        for (int i = 0; i < given.size(); i++) {
+            if (!allowed.contains(given.get(i))) {
+                errors.add(new Problem.FieldError(
+                        "tenantSource." + kind + "[" + i + "]",
+                        "'" + given.get(i) + "' is not one of " + String.join(", ", allowed)));
+            }
+        }
+    }
+
+    private static boolean isEmpty(List<String> list) {
+        return list == null || list.isEmpty();
+    }
+
+    private static Document sourceDocument(ConfigurationModels.TenantSource source) {
+        if (source == null) {
+            return null;
+        }
+        return new Document("tenant", source.tenant())
+                .append(
+                        "alerts",
+                        source.alerts() == null ? List.of() : List.copyOf(new LinkedHashSet<>(source.alerts())))
+                .append(
+                        "events",
+                        source.events() == null ? List.of() : List.copyOf(new LinkedHashSet<>(source.events())));
+    }
+
+    private static ConfigurationModels.TenantSource source(Document d) {
+        Document s = d.get("tenantSource", Document.class);
+        if (s == null) {
+            return null;
+        }
+        return new ConfigurationModels.TenantSource(
+                s.getString("tenant"),
+                s.getList("alerts", String.class, List.of()),
+                s.getList("events", String.class, List.of()));
     }
 
     private static long interval(ConfigurationModels.Form form) {
@@ -295,6 +384,7 @@ public class PluginConfigurations {
                 d.getBoolean("enabled", true),
                 ((Number) d.get("pollIntervalSeconds")).longValue(),
                 shown,
+                source(d),
                 h,
                 d.getDate("createdAt").toInstant(),
                 d.getDate("updatedAt").toInstant());
