@@ -21,6 +21,9 @@ public class CoreCollections implements OwnedCollections {
                 CollectionSpec.of("logs", IndexSpec.on("-createdAt"), IndexSpec.on("level", "-createdAt")),
                 CollectionSpec.of("audit", IndexSpec.on("-at")),
                 CollectionSpec.of("notifications", IndexSpec.on("-createdAt")),
-                CollectionSpec.of("ingest_checkpoints", IndexSpec.unique("tenant", "dataType", "subType")));
+                CollectionSpec.of("ingest_checkpoints", IndexSpec.unique("tenant", "dataType", "subType")),
+                CollectionSpec.of("ingest_tenants"),
+                CollectionSpec.of("ingest_needs"),
+                CollectionSpec.of("ingest_leases"));
     }
 }

@@ -20,6 +20,70 @@ public interface CoreConfig {
     /** The plugin catalogue. */
     Plugins plugins();
 
+    /** Pulling the Netskope tenants. */
+    Ingest ingest();
+
+    interface Ingest {
+        /** Whether this replica pulls at all (replicas compete for each stream through a lease). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the supervisor reconciles streams with needs, renews leases and checks the disk. */
+        @WithDefault("2s")
+        Duration tick();
+
+        /** How long a stream's lease lasts without renewal: how soon another replica takes over a dead one. */
+        @WithDefault("20s")
+        Duration leaseTtl();
+
+        /** Records per {@code ce.data} message (a 10,000-record page becomes several messages). */
+        @WithDefault("2000")
+        int batchRecords();
+
+        /** First wait after a failure; doubled per failure up to {@code backoff-max}, with jitter. */
+        @WithDefault("1s")
+        Duration backoffInitial();
+
+        @WithDefault("60s")
+        Duration backoffMax();
+
+        /** Upper bound on the tenant's {@code wait_time}. */
+        @WithDefault("300s")
+        Duration maxWait();
+
+        /** Wait when caught up and the tenant gave no {@code wait_time}. */
+        @WithDefault("5s")
+        Duration idleWait();
+
+        /** Least time between two calls of one stream (the tenant allows 4 a second per endpoint). */
+        @WithDefault("250ms")
+        Duration minInterval();
+
+        /** Timeout of one call to the tenant. */
+        @WithDefault("120s")
+        Duration requestTimeout();
+
+        /** How long the broker may take to confirm a page's messages. */
+        @WithDefault("60s")
+        Duration confirmTimeout();
+
+        /** v1 only: length of one time window. */
+        @WithDefault("1h")
+        Duration v1Window();
+
+        /** v1 only: records per call (the API allows fewer than 10,000). */
+        @WithDefault("5000")
+        int v1PageSize();
+
+        /** v1 only: how far behind now windows end, so records that arrive late are not skipped. */
+        @WithDefault("60s")
+        Duration v1Lag();
+
+        /** Pulling pauses while the free space under the data directory is below this (MiB). */
+        @WithDefault("512")
+        long minFreeDiskMb();
+    }
+
     interface Plugins {
         /** Largest plugin jar accepted for upload (it travels in one bus message to every module service). */
         @WithDefault("15728640")

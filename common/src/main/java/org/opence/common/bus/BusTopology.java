@@ -72,15 +72,12 @@ public final class BusTopology {
     }
 
     /** A queue of this process only (exclusive, deleted with the connection), for replies such as pongs. */
-    public String declarePrivateQueue(String exchange, List<String> routingKeys) throws IOException {
-        String[] name = new String[1];
-        withChannel(ch -> {
-            name[0] = ch.queueDeclare().getQueue();
-            for (String key : routingKeys) {
-                ch.queueBind(name[0], names.exchange(exchange), key);
-            }
-        });
-        return name[0];
+    public String declarePrivateQueue(Channel channel, String exchange, List<String> routingKeys) throws IOException {
+        String name = channel.queueDeclare().getQueue();
+        for (String key : routingKeys) {
+            channel.queueBind(name, names.exchange(exchange), key);
+        }
+        return name;
     }
 
     /** Messages waiting in a queue (0 if it does not exist). */

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.opence.common.config.CeConfig;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
@@ -121,6 +122,15 @@ public class RabbitBus {
     }
 
     /**
+     * Publishes a body already encoded as an envelope (e.g. a data batch streamed straight into its
+     * JSON); the future completes when the broker confirmed it.
+     */
+    public CompletableFuture<Void> publishEncoded(
+            String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
+        return publisher.publish(names.exchange(exchange), routingKey, false, properties, body);
+    }
+
+    /**
      * Consumes the durable queue {@code <service>.<purpose>} bound to {@code exchange} with
      * {@code routingKeys}, with the service's retry policy and prefetch.
      */
@@ -154,8 +164,10 @@ public class RabbitBus {
      */
     public String consumePrivate(String exchange, List<String> routingKeys, MessageHandler handler) {
         try {
-            String queue = topology.declarePrivateQueue(exchange, routingKeys);
+            // declared on the consuming channel, which stays open: after a broker restart, automatic
+            // recovery declares the (server-named) queue again, binds it and resumes the consumer
             var channel = connection.createChannel();
+            String queue = topology.declarePrivateQueue(channel, exchange, routingKeys);
             channel.basicConsume(
                     queue,
                     true,
