@@ -18,6 +18,13 @@ public interface TenantConfig {
     /** Sign-in throttling. */
     Lockout lockout();
 
+    /**
+     * A JSON file of Netskope tenants to create at start-up when no tenant of that name exists yet
+     * ({@code {"tenants": [{"name", "tenantName", "v2Token", "v1Token", "initialRangeDays"}]}}); existing
+     * tenants are never changed. {@code scripts/start --demo} uses it for the demo tenant.
+     */
+    java.util.Optional<String> seedFile();
+
     interface Tokens {
         /** PEM file of the RSA private key that signs access tokens (made by scripts/setup). */
         @WithDefault("${ce.data-dir}/keys/jwt-private.pem")
