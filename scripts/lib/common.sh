@@ -39,6 +39,7 @@ compute_ports() {
   export CE_PORTS_CTO=$((8084 + off)) CE_PORTS_CRE=$((8085 + off)) CE_PORTS_CLS=$((8086 + off))
   export CE_PORTS_GATEWAY_HTTP=$((${CE_HTTP_PORT:-8080} + off)) CE_PORTS_GATEWAY_MANAGEMENT=$((8090 + off))
   export CE_PORTS_UI=$((${CE_UI_PORT:-8443} + off))
+  export CE_PORTS_NETSKOPE_SIM=$((8091 + off))
   CE_EMBEDDED_MONGO_PORT=$((${CE_EMBEDDED_MONGO_PORT:-27117} + off))
   # A second suite on the same broker must not share queues with the first.
   if [[ "$off" != 0 && -z "${CE_BUS_PREFIX:-}" ]]; then
@@ -57,11 +58,14 @@ service_port() {
     cls-service) echo "$CE_PORTS_CLS" ;;
     ui-gateway) echo "$CE_PORTS_UI" ;;
     embedded-mongo) echo "$CE_EMBEDDED_MONGO_PORT" ;;
+    netskope-sim) echo "$CE_PORTS_NETSKOPE_SIM" ;;
   esac
 }
 
 health_url() {
-  if [[ "$1" == ui-gateway ]]; then
+  if [[ "$1" == netskope-sim ]]; then
+    echo "http://127.0.0.1:$CE_PORTS_NETSKOPE_SIM/sim/stats"
+  elif [[ "$1" == ui-gateway ]]; then
     echo "http://127.0.0.1:$CE_PORTS_GATEWAY_MANAGEMENT/q/health/ready"
   else
     echo "http://127.0.0.1:$(service_port "$1")/q/health/ready"
@@ -70,13 +74,19 @@ health_url() {
 
 pid_file() { echo "$CE_RUN_DIR/$1.pid"; }
 
+# Demo mode (scripts/start --demo) is remembered by data/demo/: the Netskope tenant simulator runs
+# beside the services and tenant-service seeds the demo tenant from data/demo/seed.json.
+CE_DEMO_DIR="$CE_DATA_DIR/demo"
+demo_mode() { [[ -f "$CE_DEMO_DIR/seed.json" ]]; }
+
 # The pid of a running component, or nothing.
 running_pid() {
   local f pid
   f="$(pid_file "$1")"
   [[ -f "$f" ]] || return 0
   pid="$(cat "$f")"
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+  # a killed process stays a zombie until its parent reaps it: that is not running
+  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && [[ "$(ps -o stat= -p "$pid" 2>/dev/null)" != Z* ]]; then
     echo "$pid"
   fi
 }
