@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every record the tenant holds arrives on ce.data, and the duplicates are the records of a resent page,
  * counted by the ingest and shown at /api/tenants/{name}/ingest through the gateway.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class IngestCrashTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +69,7 @@ class IngestCrashTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void shouldDeliverEverythingAfterCoreServiceIsKilledMidStream() throws Exception {
         Suite.Run start = suite.script("start");
         assertThat(start.exitCode()).as(start.output()).isZero();
@@ -127,6 +129,35 @@ class IngestCrashTest {
             assertThat(tap.problems).isEmpty();
             tap.announceNeeds("e2e", "acme", List.of());
         }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void shouldRunTheSimulatorAndADemoTenantWithDemo() throws Exception {
+        assertThat(suite.script("stop").exitCode()).isZero();
+        suite.env.remove("TENANT_SEED_FILE");
+        Suite.Run demo = suite.script("start", "--demo");
+        assertThat(demo.exitCode()).as(demo.output()).isZero();
+        int simPort = 8091 + Suite.PORT_OFFSET;
+        assertThat(demo.output()).contains("demo: Netskope tenant simulator at http://127.0.0.1:" + simPort);
+        assertThat(suite.dataDir.resolve("demo/seed.json")).exists();
+
+        Browser browser = new Browser(suite);
+        assertThat(browser.signInAsAdmin(ADMIN_PASSWORD).status()).isEqualTo(200);
+        Browser.Answer tenant = browser.get("/api/tenants/demo");
+        assertThat(tenant.status()).as(String.valueOf(tenant.body())).isEqualTo(200);
+        assertThat(tenant.body().path("baseUrl").asText()).isEqualTo("http://127.0.0.1:" + simPort);
+        Browser.Answer test = browser.post("/api/tenants/demo/test", "{}");
+        assertThat(test.body().path("ok").asBoolean())
+                .as(String.valueOf(test.body()))
+                .isTrue();
+
+        Suite.Run status = suite.script("status");
+        assertThat(status.output()).containsPattern("netskope-sim +up");
+        // demo mode is remembered: a plain start runs the simulator again
+        assertThat(suite.script("stop").output()).contains("stopped netskope-sim");
+        Suite.Run again = suite.script("start");
+        assertThat(again.output()).contains("demo: Netskope tenant simulator");
     }
 
     private static void await(Duration within, java.util.function.BooleanSupplier condition) throws Exception {
