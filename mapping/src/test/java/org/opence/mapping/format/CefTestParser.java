@@ -10,13 +10,13 @@ import java.util.Map;
  * the production code: a state machine over the characters. Strict: an escape the specification does
  * not define, a raw line break or a key that is not alphanumeric fails the parse.
  */
-final class CefTestParser {
+public final class CefTestParser {
 
-    record Event(String version, List<String> header, Map<String, String> extension) {}
+    public record Event(String version, List<String> header, Map<String, String> extension) {}
 
     private CefTestParser() {}
 
-    static Event parse(String line) {
+    public static Event parse(String line) {
         if (!line.startsWith("CEF:")) {
             throw new IllegalArgumentException("no CEF: prefix");
         }
