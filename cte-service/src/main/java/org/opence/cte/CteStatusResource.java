@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opence.common.security.Roles;
+import org.opence.common.settings.ModuleSwitch;
 import org.opence.common.status.ModuleStatus;
 import org.opence.common.status.ServiceIdentity;
 
@@ -19,9 +20,11 @@ import org.opence.common.status.ServiceIdentity;
 public class CteStatusResource {
 
     private final ServiceIdentity identity;
+    private final ModuleSwitch moduleSwitch;
 
-    public CteStatusResource(ServiceIdentity identity) {
+    public CteStatusResource(ServiceIdentity identity, ModuleSwitch moduleSwitch) {
         this.identity = identity;
+        this.moduleSwitch = moduleSwitch;
     }
 
     @GET
@@ -29,6 +32,6 @@ public class CteStatusResource {
     @RolesAllowed(Roles.READ_ONLY)
     @Operation(summary = "The module, its service, version and instance")
     public ModuleStatus status() {
-        return ModuleStatus.of("cte", identity);
+        return ModuleStatus.of("cte", moduleSwitch.on(), identity);
     }
 }

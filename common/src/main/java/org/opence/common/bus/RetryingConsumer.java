@@ -34,6 +34,7 @@ public final class RetryingConsumer implements AutoCloseable {
     private final ConfirmingPublisher republisher;
     private final Duration confirmTimeout;
     private final Channel channel;
+    private String consumerTag;
     private final Counter acked;
     private final Counter retried;
     private final Counter parked;
@@ -64,7 +65,11 @@ public final class RetryingConsumer implements AutoCloseable {
         this.requeued = counter(meters, "requeued");
         this.channel = connection.createChannel();
         channel.basicQos(prefetch);
-        channel.basicConsume(queue, false, new DefaultConsumer(channel) {
+        start();
+    }
+
+    private synchronized void start() throws IOException {
+        consumerTag = channel.basicConsume(queue, false, new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(
                     String tag, com.rabbitmq.client.Envelope delivery, AMQP.BasicProperties props, byte[] body)
@@ -72,6 +77,38 @@ public final class RetryingConsumer implements AutoCloseable {
                 onDelivery(delivery, props, body);
             }
         });
+    }
+
+    /**
+     * Stops taking messages (e.g. the module was turned off): the ones being handled finish, the rest
+     * wait in the durable queue, unacknowledged ones go back to it.
+     */
+    public synchronized void pause() {
+        if (consumerTag == null) {
+            return;
+        }
+        try {
+            channel.basicCancel(consumerTag);
+        } catch (IOException | com.rabbitmq.client.AlreadyClosedException e) {
+            LOG.warnf("Could not pause the consumer of %s: %s", queue, e.getMessage());
+        }
+        consumerTag = null;
+    }
+
+    /** Takes messages again after {@link #pause()}. */
+    public synchronized void resume() {
+        if (consumerTag != null) {
+            return;
+        }
+        try {
+            start();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not resume the consumer of " + queue, e);
+        }
+    }
+
+    public synchronized boolean paused() {
+        return consumerTag == null;
     }
 
     private Counter counter(MeterRegistry meters, String outcome) {

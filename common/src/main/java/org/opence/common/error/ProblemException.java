@@ -54,6 +54,13 @@ public abstract class ProblemException extends RuntimeException {
         }
     }
 
+    /** The module this API belongs to is turned off in the settings. */
+    public static class ModuleOff extends ProblemException {
+        public ModuleOff(String detail) {
+            super("module-off", "Module turned off", 409, detail);
+        }
+    }
+
     /** The input is invalid; each field error says which field and what is allowed. */
     public static class Invalid extends ProblemException {
         private final List<Problem.FieldError> errors;

@@ -27,7 +27,8 @@ public class ModulePlugins {
     private final CeConfig config;
     private final PluginLoader loader;
     private final PluginInvoker invoker = new PluginInvoker();
-    private final PlatformHttpClient http;
+    private volatile PlatformHttpClient http;
+    private final String version;
     private final java.util.Set<String> disabled = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile PluginLoader.Result loaded = new PluginLoader.Result(List.of(), List.of());
 
@@ -35,16 +36,8 @@ public class ModulePlugins {
         this.config = config;
         String version = identity.version().replaceAll("^(\\d+\\.\\d+\\.\\d+).*", "$1");
         this.loader = new PluginLoader(version.matches("\\d+\\.\\d+\\.\\d+") ? version : "0.0.0");
-        this.http = new PlatformHttpClient(
-                identity.version(),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(60),
-                3,
-                Duration.ofSeconds(60),
-                new NetworkSettings(
-                        config.plugins().proxy().filter(p -> !p.isBlank()).map(java.net.URI::create),
-                        config.plugins().extraCaFile().filter(p -> !p.isBlank()).map(Path::of),
-                        config.plugins().verifyTls()));
+        this.version = identity.version();
+        this.http = client(NetworkSettings.fromConfig(config));
         reload();
     }
 
@@ -106,6 +99,16 @@ public class ModulePlugins {
 
     public PluginInvoker invoker() {
         return invoker;
+    }
+
+    /** Replaces the HTTP client of plugin calls (new settings); calls in progress finish on the old one. */
+    public void network(NetworkSettings network) {
+        this.http = client(network);
+    }
+
+    private PlatformHttpClient client(NetworkSettings network) {
+        return new PlatformHttpClient(
+                version, Duration.ofSeconds(10), Duration.ofSeconds(60), 3, Duration.ofSeconds(60), network);
     }
 
     public PlatformHttpClient http() {

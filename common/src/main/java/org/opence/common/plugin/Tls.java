@@ -27,7 +27,7 @@ public final class Tls {
             SSLContext context = SSLContext.getInstance("TLS");
             if (!network.verifyTls()) {
                 context.init(null, new TrustManager[] {new AcceptAll()}, null);
-            } else if (network.extraCaFile().isPresent()) {
+            } else if (network.extraCaFile().isPresent() || network.extraCaPem().isPresent()) {
                 KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
                 store.load(null, null);
                 int n = 0;
@@ -36,8 +36,16 @@ public final class Tls {
                         store.setCertificateEntry("jdk-" + n++, ca);
                     }
                 }
-                try (InputStream in = Files.newInputStream(network.extraCaFile().get())) {
-                    for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                if (network.extraCaFile().isPresent()) {
+                    try (InputStream in =
+                            Files.newInputStream(network.extraCaFile().get())) {
+                        for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                            store.setCertificateEntry("extra-" + n++, cert);
+                        }
+                    }
+                }
+                if (network.extraCaPem().isPresent()) {
+                    for (var cert : certificates(network.extraCaPem().get())) {
                         store.setCertificateEntry("extra-" + n++, cert);
                     }
                 }
@@ -52,6 +60,18 @@ public final class Tls {
                             + network.extraCaFile().orElse(null) + "): " + e.getMessage(),
                     e);
         }
+    }
+
+    /** Parses PEM text into certificates; throws with the parser's reason when it is not PEM certificates. */
+    public static java.util.Collection<? extends java.security.cert.Certificate> certificates(String pem)
+            throws java.security.cert.CertificateException {
+        var certs = CertificateFactory.getInstance("X.509")
+                .generateCertificates(
+                        new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        if (certs.isEmpty()) {
+            throw new java.security.cert.CertificateException("no certificate found");
+        }
+        return certs;
     }
 
     private static List<X509TrustManager> trustManagers(KeyStore store) throws Exception {

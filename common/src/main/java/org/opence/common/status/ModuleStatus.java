@@ -5,10 +5,11 @@ package org.opence.common.status;
  * reads it, and later issues add the module's switch and its data flow.
  *
  * @param module short name: cte, cto, cre or cls
+ * @param enabled whether the module is on in the settings
  */
-public record ModuleStatus(String module, String service, String version, String instance) {
+public record ModuleStatus(String module, boolean enabled, String service, String version, String instance) {
 
-    public static ModuleStatus of(String module, ServiceIdentity identity) {
-        return new ModuleStatus(module, identity.name(), identity.version(), identity.instance());
+    public static ModuleStatus of(String module, boolean enabled, ServiceIdentity identity) {
+        return new ModuleStatus(module, enabled, identity.name(), identity.version(), identity.instance());
     }
 }

@@ -63,8 +63,9 @@ public class IngestSupervisor implements IngestContext {
     private final Path dataDir;
     private final Leases leases;
     private final PageTranscoder transcoder;
-    private final HttpClient direct;
-    private final HttpClient proxied;
+    private final CeConfig ce;
+    private volatile HttpClient direct;
+    private volatile HttpClient proxied;
     private final Map<StreamKey, StreamPuller> pullers = new ConcurrentHashMap<>();
     /** Streams stopped by a 401/403, with the tenant version that was refused. */
     private final Map<StreamKey, java.time.Instant> refused = new ConcurrentHashMap<>();
@@ -108,12 +109,22 @@ public class IngestSupervisor implements IngestContext {
         this.dataDir = Path.of(ce.dataDir());
         this.leases = new Leases(store.collection("ingest_leases"), identity.instance(), Clock.systemUTC());
         this.transcoder = new PageTranscoder(identity.name(), settings.batchRecords());
-        NetworkSettings network = new NetworkSettings(
-                ce.plugins().proxy().filter(p -> !p.isBlank()).map(java.net.URI::create),
-                ce.plugins().extraCaFile().filter(p -> !p.isBlank()).map(Path::of),
-                ce.plugins().verifyTls());
-        this.direct =
-                client(new NetworkSettings(java.util.Optional.empty(), network.extraCaFile(), network.verifyTls()));
+        this.ce = ce;
+        network(NetworkSettings.fromConfig(ce));
+    }
+
+    /** Calls to tenants follow the settings' proxy (for tenants that use it) and TLS choices at once. */
+    void onSettings(@Observes org.opence.common.settings.SettingsApplied change) {
+        try {
+            network(NetworkSettings.resolve(change.current(), ce, secrets));
+        } catch (RuntimeException e) {
+            LOG.errorf("Could not apply the network settings to tenant calls: %s", e.getMessage());
+        }
+    }
+
+    private void network(NetworkSettings network) {
+        this.direct = client(new NetworkSettings(
+                java.util.Optional.empty(), network.extraCaFile(), network.verifyTls(), network.extraCaPem()));
         this.proxied = client(network);
     }
 

@@ -91,6 +91,16 @@ public class Notifications {
                 Updates.set("resolvedAt", new Date()));
     }
 
+    /** A user cleared it; it comes back if raised again. False when no active notification has that key. */
+    public boolean clear(String key, String by) {
+        return notifications
+                        .updateOne(
+                                Filters.and(Filters.eq("_id", key), Filters.eq("resolvedAt", null)),
+                                Updates.combine(Updates.set("resolvedAt", new Date()), Updates.set("clearedBy", by)))
+                        .getModifiedCount()
+                > 0;
+    }
+
     public List<View> list(boolean includeResolved, int limit) {
         List<View> views = new ArrayList<>();
         notifications

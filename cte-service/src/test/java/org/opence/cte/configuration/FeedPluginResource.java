@@ -44,6 +44,37 @@ public class FeedPluginResource implements QuarkusTestResourceLifecycleManager {
             }
             """;
 
+    /** A plugin whose validation calls its URL through the platform's HTTP client (proxy, TLS). */
+    static final String PROBE = """
+            package probe;
+            import java.net.URI;
+            import java.net.http.*;
+            import java.util.*;
+            import org.opence.plugin.api.*;
+            import org.opence.plugin.api.cte.*;
+            public class ProbePlugin implements CtePlugin {
+                public PluginManifest manifest() {
+                    return new PluginManifest("http-probe", "HTTP probe", "1.0.0", ModuleType.CTE, "Calls its URL",
+                            "0.1.0", Set.of(Capability.PULL), null,
+                            List.of(ConfigField.text("url", "URL").required()), List.of(), List.of());
+                }
+                public ValidationResult validate(PluginContext c) {
+                    try {
+                        HttpResponse<String> r = c.http().send(
+                                HttpRequest.newBuilder(URI.create(c.string("url"))).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        return r.statusCode() == 200 ? ValidationResult.ok()
+                                : ValidationResult.invalid("url", "answered " + r.statusCode());
+                    } catch (Exception e) {
+                        return ValidationResult.invalid("url", "unreachable: " + e);
+                    }
+                }
+                public List<Indicator> pull(PluginContext c) {
+                    return List.of();
+                }
+            }
+            """;
+
     @Override
     public Map<String, String> start() {
         try {
@@ -54,6 +85,11 @@ public class FeedPluginResource implements QuarkusTestResourceLifecycleManager {
                     "test-feed.jar",
                     Map.of("feed.FeedPlugin", SOURCE),
                     Map.of("org.opence.plugin.api.cte.CtePlugin", "feed.FeedPlugin"));
+            TestPluginJars.build(
+                    cte,
+                    "http-probe.jar",
+                    Map.of("probe.ProbePlugin", PROBE),
+                    Map.of("org.opence.plugin.api.cte.CtePlugin", "probe.ProbePlugin"));
             return Map.of(
                     "ce.plugins.custom-dir", dir.toString(),
                     "ce.plugins.builtin-dir", dir.resolve("none").toString(),

@@ -48,15 +48,18 @@ public class ConfigurationScheduler {
     private final ModulePlugins plugins;
     private final Leases leases;
     private final ScheduledExecutorService ticker;
+    private final org.opence.common.settings.ModuleSwitch moduleSwitch;
 
     public ConfigurationScheduler(
             PluginConfigurations configurations,
             ModulePlugins plugins,
             Store store,
             ServiceIdentity identity,
-            CeConfig config) {
+            CeConfig config,
+            org.opence.common.settings.ModuleSwitch moduleSwitch) {
         this.configurations = configurations;
         this.plugins = plugins;
+        this.moduleSwitch = moduleSwitch;
         if (plugins.module().isEmpty()) {
             this.leases = null;
             this.ticker = null;
@@ -76,6 +79,9 @@ public class ConfigurationScheduler {
     }
 
     void tick() {
+        if (!moduleSwitch.on()) {
+            return; // the module is off: no runs until it is turned on again
+        }
         try {
             Instant now = Instant.now();
             for (Document doc : configurations.collection().find(Filters.eq("enabled", true))) {
