@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * A mapping file: how the Log Shipper writes Netskope records of each data type and subtype in one
  * format. {@code taxonomy} maps a data type to its subtypes ({@code *} = any subtype without its own
@@ -82,7 +85,7 @@ public record MappingFile(
     }
 
     /** Same as {@link #parse(String)} for a JSON tree. */
-    public static MappingFile parse(com.fasterxml.jackson.databind.JsonNode json) {
+    public static MappingFile parse(JsonNode json) {
         return MappingFileParser.parse(json);
     }
 
@@ -92,7 +95,7 @@ public record MappingFile(
     }
 
     /** This file as a JSON tree. */
-    public com.fasterxml.jackson.databind.node.ObjectNode toJsonTree() {
+    public ObjectNode toJsonTree() {
         return MappingFileWriter.toTree(this);
     }
 }

@@ -33,7 +33,11 @@ public final class FieldPath {
             throw new IllegalArgumentException("path '" + text + "' " + p);
         });
         List<String> parts = split(text);
-        String[] names = parts.toArray(String[]::new);
+        String[] names = new String[parts.size()];
+        for (int i = 0; i < names.length; i++) {
+            // Jackson interns field names, so an interned segment finds its key by identity
+            names[i] = parts.get(i).intern();
+        }
         int[] indexes = new int[names.length];
         for (int i = 0; i < names.length; i++) {
             indexes[i] = arrayIndex(names[i]);

@@ -11,6 +11,7 @@ import org.opence.mapping.JsonMapping;
 import org.opence.mapping.field.FieldPath;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One compact JSON object per record. With listed fields, each present path is written under its new
@@ -19,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * of another field replaces it.
  */
 final class JsonRecordFormatter extends RecordFormatter {
+
+    private static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
 
     private final boolean allFields;
     private final FieldPath[] paths;
@@ -104,6 +107,4 @@ final class JsonRecordFormatter extends RecordFormatter {
         out.append('}');
         return longest;
     }
-
-    private static final JsonNode EMPTY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 }
