@@ -1,0 +1,41 @@
+package org.opence.cls.siem;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Bodies of {@code /api/cls/siem-mappings}. */
+public final class SiemMappingModels {
+
+    private SiemMappingModels() {}
+
+    /**
+     * What a SIEM mapping takes from the tenant.
+     *
+     * @param tenant the tenant's name in Open CE
+     * @param alerts alert subtypes (e.g. malware); empty for none
+     * @param events event types (e.g. page); empty for none
+     */
+    public record Source(String tenant, List<String> alerts, List<String> events) {}
+
+    /**
+     * A SIEM mapping: tenant data → one or more destination configurations, filtered by a rule,
+     * written with a mapping file.
+     *
+     * @param rule a Mongo-style query on the records ({@code {"severity": {"$in": ["high"]}}}); null sends all
+     * @param mappingFile the mapping file's name (a shipped default or the user's)
+     * @param destinations names of CLS configurations (destination plugins)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SiemMapping(
+            String name,
+            Source source,
+            JsonNode rule,
+            String mappingFile,
+            List<String> destinations,
+            Boolean enabled,
+            Instant createdAt,
+            Instant updatedAt) {}
+}
