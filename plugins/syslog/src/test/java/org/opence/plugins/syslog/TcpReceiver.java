@@ -1,0 +1,192 @@
+package org.opence.plugins.syslog;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A syslog server for the tests: accepts TCP (or TLS) connections and parses every frame back, by
+ * octet counting or by line feeds, into the exact message text (decoded as UTF-8). It can close a
+ * connection after some messages, or stop reading altogether.
+ */
+final class TcpReceiver implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final Framing framing;
+    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final List<Socket> clients = new CopyOnWriteArrayList<>();
+    private final List<String> serverNames = new CopyOnWriteArrayList<>();
+    private final List<Throwable> errors = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger closedAfter = new AtomicInteger(-1);
+    private volatile boolean reading = true;
+
+    private TcpReceiver(ServerSocket server, Framing framing) {
+        this.server = server;
+        this.framing = framing;
+        Thread acceptor = new Thread(this::accept, "test-syslog-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    static TcpReceiver tcp(Framing framing) throws IOException {
+        return new TcpReceiver(new ServerSocket(0), framing);
+    }
+
+    static TcpReceiver tls(Framing framing, SSLContext context) throws IOException {
+        SSLServerSocket server =
+                (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0);
+        return new TcpReceiver(server, framing);
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    /** The next connection is closed by the server once it has read {@code count} messages on it. */
+    void closeConnectionAfter(int count) {
+        closedAfter.set(count);
+    }
+
+    /** Accept connections but never read from them: the sender's buffers fill up and its writes block. */
+    void stopReading() {
+        reading = false;
+    }
+
+    /** Closes every open client connection from the server side. */
+    void closeClients() throws IOException {
+        for (Socket client : clients) {
+            client.close();
+        }
+    }
+
+    List<String> messages() {
+        return List.copyOf(messages);
+    }
+
+    int connections() {
+        return connections.get();
+    }
+
+    /** The SNI host names the TLS clients asked for. */
+    List<String> serverNames() {
+        return List.copyOf(serverNames);
+    }
+
+    List<Throwable> errors() {
+        return List.copyOf(errors);
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                connections.incrementAndGet();
+                clients.add(client);
+                Thread reader = new Thread(() -> read(client), "test-syslog-read");
+                reader.setDaemon(true);
+                reader.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void read(Socket client) {
+        try (client) {
+            if (client instanceof SSLSocket ssl) {
+                ssl.startHandshake();
+                for (SNIServerName name : ((ExtendedSSLSession) ssl.getSession()).getRequestedServerNames()) {
+                    serverNames.add(new String(name.getEncoded(), StandardCharsets.US_ASCII));
+                }
+            }
+            if (!reading) {
+                while (!client.isClosed()) {
+                    Thread.sleep(20);
+                }
+                return;
+            }
+            InputStream in = new BufferedInputStream(client.getInputStream(), 65536);
+            int limit = closedAfter.getAndSet(-1);
+            int count = 0;
+            String message;
+            while ((message = framing == Framing.OCTET_COUNTING ? octetCounted(in) : line(in)) != null) {
+                messages.add(message);
+                if (++count == limit) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            if (!server.isClosed() && !client.isClosed()) {
+                errors.add(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code MSG-LEN SP SYSLOG-MSG}; null at a clean end of stream. */
+    static String octetCounted(InputStream in) throws IOException {
+        int length = 0;
+        int digits = 0;
+        int c;
+        while ((c = in.read()) != ' ') {
+            if (c < 0) {
+                if (digits == 0) {
+                    return null;
+                }
+                throw new IOException("stream ended inside a frame length");
+            }
+            if (c < '0' || c > '9' || digits > 9) {
+                throw new IOException("bad frame length character " + c);
+            }
+            length = length * 10 + (c - '0');
+            digits++;
+        }
+        if (digits == 0) {
+            throw new IOException("empty frame length");
+        }
+        byte[] message = in.readNBytes(length);
+        if (message.length < length) {
+            throw new IOException("stream ended inside a frame");
+        }
+        return new String(message, StandardCharsets.UTF_8);
+    }
+
+    /** Up to the next LF; null at a clean end of stream. */
+    static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream message = new ByteArrayOutputStream(512);
+        int c;
+        while ((c = in.read()) != '\n') {
+            if (c < 0) {
+                if (message.size() == 0) {
+                    return null;
+                }
+                throw new IOException("stream ended inside a line");
+            }
+            message.write(c);
+        }
+        return message.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket client : new ArrayList<>(clients)) {
+            client.close();
+        }
+    }
+}
