@@ -35,7 +35,7 @@ final class TlsContexts {
             certificates(pem);
             return null;
         } catch (CertificateException | RuntimeException e) {
-            return "is not a readable PEM certificate: " + e.getMessage();
+            return "is not a readable PEM certificate: " + rootMessage(e);
         }
     }
 

@@ -31,6 +31,7 @@ final class TcpReceiver implements AutoCloseable {
     private final List<String> serverNames = new CopyOnWriteArrayList<>();
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger endedByClient = new AtomicInteger();
     private final AtomicInteger closedAfter = new AtomicInteger(-1);
     private volatile boolean reading = true;
 
@@ -44,6 +45,14 @@ final class TcpReceiver implements AutoCloseable {
 
     static TcpReceiver tcp(Framing framing) throws IOException {
         return new TcpReceiver(new ServerSocket(0), framing);
+    }
+
+    /** On a given port, e.g. to bring a server back where an earlier one was. */
+    static TcpReceiver tcp(Framing framing, int port) throws IOException {
+        ServerSocket server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new java.net.InetSocketAddress(port));
+        return new TcpReceiver(server, framing);
     }
 
     static TcpReceiver tls(Framing framing, SSLContext context) throws IOException {
@@ -79,6 +88,11 @@ final class TcpReceiver implements AutoCloseable {
 
     int connections() {
         return connections.get();
+    }
+
+    /** How many connections the client closed (a clean end of stream). */
+    int endedByClient() {
+        return endedByClient.get();
     }
 
     /** The SNI host names the TLS clients asked for. */
@@ -129,6 +143,7 @@ final class TcpReceiver implements AutoCloseable {
                     return;
                 }
             }
+            endedByClient.incrementAndGet();
         } catch (IOException e) {
             if (!server.isClosed() && !client.isClosed()) {
                 errors.add(e);
