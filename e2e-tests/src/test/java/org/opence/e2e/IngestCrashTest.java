@@ -77,7 +77,7 @@ class IngestCrashTest {
 
         try (Tap tap = new Tap(suite.env.get("CE_BUS_PREFIX"), "acme")) {
             // slow answers, so the kill lands while pages are still coming
-            sim.fault(Map.of("kind", "delay", "count", 12, "delayMillis", 700, "pathPrefix", "/api/v2/"));
+            sim.fault(Map.of("kind", "delay", "count", 10, "delayMillis", 2500, "pathPrefix", "/api/v2/"));
             tap.announceNeeds("e2e", "acme", List.of("events.page", "alerts.malware"));
 
             await(Duration.ofSeconds(90), () -> tap.delivered.get() > 0);
