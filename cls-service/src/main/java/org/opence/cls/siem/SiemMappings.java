@@ -141,8 +141,8 @@ public class SiemMappings implements TenantDataNeeds {
                 errors.add(new Problem.FieldError(
                         "source.tenant", "is required: the name of a Netskope tenant in Open CE"));
             }
-            subtypes(errors, "alerts", s.alerts());
-            subtypes(errors, "events", s.events());
+            errors.addAll(NetskopeDataTypes.unknownSubtypes("source.", "alerts", s.alerts()));
+            errors.addAll(NetskopeDataTypes.unknownSubtypes("source.", "events", s.events()));
             if (empty(s.alerts()) && empty(s.events())) {
                 errors.add(new Problem.FieldError("source", "name at least one alert subtype or event type"));
             }
@@ -176,26 +176,7 @@ public class SiemMappings implements TenantDataNeeds {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException.Invalid(
-                    errors.size() == 1
-                            ? "The field '" + errors.get(0).field() + "' is invalid: "
-                                    + errors.get(0).message()
-                            : errors.size() + " fields are invalid; see errors.",
-                    errors);
-        }
-    }
-
-    private static void subtypes(List<Problem.FieldError> errors, String kind, List<String> given) {
-        if (given == null) {
-            return;
-        }
-        List<String> allowed = NetskopeDataTypes.subtypes(kind);
-        for (int i = 0; i < given.size(); i++) {
-            if (!allowed.contains(given.get(i))) {
-                errors.add(new Problem.FieldError(
-                        "source." + kind + "[" + i + "]",
-                        "'" + given.get(i) + "' is not one of " + String.join(", ", allowed)));
-            }
+            throw ProblemException.Invalid.of(errors);
         }
     }
 

@@ -70,6 +70,19 @@ public abstract class ProblemException extends RuntimeException {
             this.errors = List.copyOf(errors);
         }
 
+        /** One error or several, with the detail the API gives for each case. */
+        public static Invalid of(List<Problem.FieldError> errors) {
+            return new Invalid(detail(errors), errors);
+        }
+
+        /** "The field 'x' is invalid: ..." for one error, "N fields are invalid; see errors." for more. */
+        public static String detail(List<Problem.FieldError> errors) {
+            return errors.size() == 1
+                    ? "The field '" + errors.get(0).field() + "' is invalid: "
+                            + errors.get(0).message()
+                    : errors.size() + " fields are invalid; see errors.";
+        }
+
         public static Invalid field(String field, String message) {
             return new Invalid(
                     "The field '" + field + "' is invalid: " + message,

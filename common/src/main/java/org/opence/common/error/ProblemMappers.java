@@ -53,10 +53,7 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldPath(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.size() == 1
-                ? "The field '" + errors.get(0).field() + "' is invalid: "
-                        + errors.get(0).message()
-                : errors.size() + " fields are invalid; see errors.";
+        String detail = ProblemException.Invalid.detail(errors);
         return respond(new Problem(Problem.type("validation"), "Invalid input", 400, detail, path(uri), errors));
     }
 

@@ -1,6 +1,9 @@
 package org.opence.common.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import org.opence.common.error.Problem;
 
 /**
  * The data a Netskope tenant exports through its Data Export iterator, as the API spells it: event
@@ -39,6 +42,23 @@ public final class NetskopeDataTypes {
             case EVENTS -> EVENT_TYPES;
             default -> List.of();
         };
+    }
+
+    /**
+     * One error per unknown subtype in {@code given}, named {@code <prefix><kind>[i]}, e.g.
+     * {@code source.alerts[1]: 'viruses' is not one of dlp, malware, ...}.
+     */
+    public static List<Problem.FieldError> unknownSubtypes(String prefix, String kind, List<String> given) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<String> allowed = subtypes(kind);
+        for (int i = 0; given != null && i < given.size(); i++) {
+            if (!allowed.contains(given.get(i))) {
+                errors.add(new Problem.FieldError(
+                        prefix + kind + "[" + i + "]",
+                        "'" + given.get(i) + "' is not one of " + String.join(", ", allowed)));
+            }
+        }
+        return errors;
     }
 
     /** The routing key on {@code ce.data} of a tenant's batches of one kind and subtype. */

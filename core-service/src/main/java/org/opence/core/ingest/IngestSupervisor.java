@@ -1,6 +1,5 @@
 package org.opence.core.ingest;
 
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +21,7 @@ import org.opence.common.bus.RabbitBus;
 import org.opence.common.config.CeConfig;
 import org.opence.common.ingest.IngestNeeds;
 import org.opence.common.plugin.NetworkSettings;
-import org.opence.common.plugin.Tls;
+import org.opence.common.plugin.PlatformHttpClient;
 import org.opence.common.secret.Secrets;
 import org.opence.common.status.ServiceIdentity;
 import org.opence.common.store.Leases;
@@ -64,8 +63,8 @@ public class IngestSupervisor implements IngestContext {
     private final Leases leases;
     private final PageTranscoder transcoder;
     private final CeConfig ce;
-    private volatile HttpClient direct;
-    private volatile HttpClient proxied;
+    private volatile PlatformHttpClient direct;
+    private volatile PlatformHttpClient proxied;
     private final Map<StreamKey, StreamPuller> pullers = new ConcurrentHashMap<>();
     /** Streams stopped by a 401/403, with the tenant version that was refused. */
     private final Map<StreamKey, java.time.Instant> refused = new ConcurrentHashMap<>();
@@ -128,15 +127,10 @@ public class IngestSupervisor implements IngestContext {
         this.proxied = client(network);
     }
 
-    private static HttpClient client(NetworkSettings network) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .version(HttpClient.Version.HTTP_1_1)
-                .sslContext(Tls.context(network));
-        network.proxy()
-                .ifPresent(proxy -> builder.proxy(java.net.ProxySelector.of(new java.net.InetSocketAddress(
-                        proxy.getHost(), proxy.getPort() < 0 ? 3128 : proxy.getPort()))));
-        return builder.build();
+    /** The platform's client with the given network, and no retries: the puller handles 429 and 5xx itself. */
+    private PlatformHttpClient client(NetworkSettings network) {
+        return new PlatformHttpClient(
+                identity.version(), Duration.ofSeconds(10), settings.requestTimeout(), 0, Duration.ZERO, network);
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -317,10 +311,7 @@ public class IngestSupervisor implements IngestContext {
 
     @Override
     public NetskopeClient client(TenantDirectory.Tenant tenant) {
-        return new NetskopeClient(
-                tenant.useSystemProxy() ? proxied : direct,
-                settings.requestTimeout(),
-                "OpenCloudExchange/" + identity.version());
+        return new NetskopeClient(tenant.useSystemProxy() ? proxied : direct, settings.requestTimeout());
     }
 
     /**

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+
+import org.opence.common.plugin.PlatformHttpClient;
 
 /**
  * The two ways of reading a tenant: the v2 Data Export iterator and the v1 time-window endpoints.
@@ -32,14 +33,13 @@ final class NetskopeClient {
         }
     }
 
-    private final HttpClient http;
+    private final PlatformHttpClient http;
     private final Duration timeout;
-    private final String userAgent;
 
-    NetskopeClient(HttpClient http, Duration timeout, String userAgent) {
+    /** @param http the platform's client (proxy, TLS, user agent), without retries of its own */
+    NetskopeClient(PlatformHttpClient http, Duration timeout) {
         this.http = http;
         this.timeout = timeout;
-        this.userAgent = userAgent;
     }
 
     Answer iterator(String baseUrl, String token, StreamKey stream, String index, String operation)
@@ -50,7 +50,6 @@ final class NetskopeClient {
                 .timeout(timeout)
                 .header("Netskope-Api-Token", token)
                 .header("Accept", "application/json")
-                .header("User-Agent", userAgent)
                 .GET()
                 .build();
         return send(request);
@@ -64,7 +63,6 @@ final class NetskopeClient {
                 .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
-                .header("User-Agent", userAgent)
                 // POST: the token stays out of URLs and access logs
                 .POST(HttpRequest.BodyPublishers.ofString(query))
                 .build();

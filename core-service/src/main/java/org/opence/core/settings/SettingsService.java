@@ -74,12 +74,7 @@ public class SettingsService {
         PlatformSettings before = stored();
         List<Problem.FieldError> errors = validate(form);
         if (!errors.isEmpty()) {
-            throw new ProblemException.Invalid(
-                    errors.size() == 1
-                            ? "The field '" + errors.get(0).field() + "' is invalid: "
-                                    + errors.get(0).message()
-                            : errors.size() + " fields are invalid; see errors.",
-                    errors);
+            throw ProblemException.Invalid.of(errors);
         }
         PlatformSettings.Proxy p = form.proxy();
         // left out, or sent back masked as shown: keep the stored one; "" removes it

@@ -223,12 +223,7 @@ public class PluginConfigurations {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException.Invalid(
-                    errors.size() == 1
-                            ? "The field '" + errors.get(0).field() + "' is invalid: "
-                                    + errors.get(0).message()
-                            : errors.size() + " fields are invalid; see errors.",
-                    errors);
+            throw ProblemException.Invalid.of(errors);
         }
     }
 
@@ -262,26 +257,12 @@ public class PluginConfigurations {
             errors.add(new Problem.FieldError(
                     "tenantSource.tenant", "is required: the name of a Netskope tenant configured in Open CE"));
         }
-        checkSubtypes(errors, "alerts", source.alerts());
-        checkSubtypes(errors, "events", source.events());
+        errors.addAll(NetskopeDataTypes.unknownSubtypes("tenantSource.", "alerts", source.alerts()));
+        errors.addAll(NetskopeDataTypes.unknownSubtypes("tenantSource.", "events", source.events()));
         if (isEmpty(source.alerts()) && isEmpty(source.events())) {
             errors.add(new Problem.FieldError("tenantSource", "name at least one alert subtype or event type"));
         }
         return errors;
-    }
-
-    private static void checkSubtypes(List<Problem.FieldError> errors, String kind, List<String> given) {
-        if (given == null) {
-            return;
-        }
-        List<String> allowed = NetskopeDataTypes.subtypes(kind);
-        for (int i = 0; i < given.size(); i++) {
-            if (!allowed.contains(given.get(i))) {
-                errors.add(new Problem.FieldError(
-                        "tenantSource." + kind + "[" + i + "]",
-                        "'" + given.get(i) + "' is not one of " + String.join(", ", allowed)));
-            }
-        }
     }
 
     private static boolean isEmpty(List<String> list) {
