@@ -27,6 +27,7 @@ public final class SiemMappingModels {
      * @param rule a Mongo-style query on the records ({@code {"severity": {"$in": ["high"]}}}); null sends all
      * @param mappingFile the mapping file's name (a shipped default or the user's)
      * @param destinations names of CLS configurations (destination plugins)
+     * @param retry what happens to records a destination does not take (default: limited, 20 attempts)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SiemMapping(
@@ -36,6 +37,24 @@ public final class SiemMappingModels {
             String mappingFile,
             List<String> destinations,
             Boolean enabled,
+            Retry retry,
             Instant createdAt,
             Instant updatedAt) {}
+
+    /**
+     * What happens to records a destination could not take: retried with growing delays, for ever
+     * ({@code infinite}) or until {@code maxAttempts} failed deliveries, then parked ({@code limited}).
+     * Parked records are kept, listed and can be replayed or discarded; nothing is dropped.
+     */
+    public record Retry(String strategy, Integer maxAttempts) {
+        public static final String LIMITED = "limited";
+        public static final String INFINITE = "infinite";
+        public static final int DEFAULT_MAX_ATTEMPTS = 20;
+        public static final Retry DEFAULT = new Retry(LIMITED, DEFAULT_MAX_ATTEMPTS);
+
+        /** Failed deliveries before parking; -1 for ever. */
+        public int attemptsBeforeParking() {
+            return INFINITE.equals(strategy) ? -1 : maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts;
+        }
+    }
 }

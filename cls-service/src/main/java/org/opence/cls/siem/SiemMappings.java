@@ -71,6 +71,11 @@ public class SiemMappings implements TenantDataNeeds {
         return view(require(name));
     }
 
+    public java.util.Optional<SiemMappingModels.SiemMapping> find(String name) {
+        Document d = mappings.find(Filters.eq("name", name)).first();
+        return d == null ? java.util.Optional.empty() : java.util.Optional.of(view(d));
+    }
+
     public SiemMappingModels.SiemMapping create(SiemMappingModels.SiemMapping form) {
         check(form);
         Document doc = document(form).append("createdAt", new Date());
@@ -161,6 +166,18 @@ public class SiemMappings implements TenantDataNeeds {
         } else if (files.find(f.mappingFile()).isEmpty()) {
             errors.add(new Problem.FieldError("mappingFile", "no mapping file is named '" + f.mappingFile() + "'"));
         }
+        if (f.retry() != null) {
+            SiemMappingModels.Retry r = f.retry();
+            if (!SiemMappingModels.Retry.LIMITED.equals(r.strategy())
+                    && !SiemMappingModels.Retry.INFINITE.equals(r.strategy())) {
+                errors.add(new Problem.FieldError("retry.strategy", "must be 'limited' or 'infinite'"));
+            } else if (SiemMappingModels.Retry.LIMITED.equals(r.strategy())
+                    && r.maxAttempts() != null
+                    && (r.maxAttempts() < 1 || r.maxAttempts() > 1000)) {
+                errors.add(
+                        new Problem.FieldError("retry.maxAttempts", "must be 1 to 1000 (or use strategy 'infinite')"));
+            }
+        }
         if (empty(f.destinations())) {
             errors.add(
                     new Problem.FieldError("destinations", "name at least one Log Shipper destination configuration"));
@@ -196,7 +213,22 @@ public class SiemMappings implements TenantDataNeeds {
                 .append("mappingFile", f.mappingFile())
                 .append("destinations", List.copyOf(new LinkedHashSet<>(f.destinations())))
                 .append("enabled", f.enabled() == null || f.enabled())
+                .append("retryStrategy", retry(f).strategy())
+                .append("retryMaxAttempts", retry(f).maxAttempts())
                 .append("updatedAt", new Date());
+    }
+
+    private static SiemMappingModels.Retry retry(SiemMappingModels.SiemMapping f) {
+        SiemMappingModels.Retry r = f.retry();
+        if (r == null) {
+            return SiemMappingModels.Retry.DEFAULT;
+        }
+        if (SiemMappingModels.Retry.INFINITE.equals(r.strategy())) {
+            return new SiemMappingModels.Retry(SiemMappingModels.Retry.INFINITE, null);
+        }
+        return new SiemMappingModels.Retry(
+                SiemMappingModels.Retry.LIMITED,
+                r.maxAttempts() == null ? SiemMappingModels.Retry.DEFAULT_MAX_ATTEMPTS : r.maxAttempts());
     }
 
     private SiemMappingModels.SiemMapping view(Document d) {
@@ -218,6 +250,9 @@ public class SiemMappings implements TenantDataNeeds {
                 d.getString("mappingFile"),
                 d.getList("destinations", String.class, List.of()),
                 d.getBoolean("enabled", true),
+                d.getString("retryStrategy") == null
+                        ? SiemMappingModels.Retry.DEFAULT
+                        : new SiemMappingModels.Retry(d.getString("retryStrategy"), d.getInteger("retryMaxAttempts")),
                 instant(d, "createdAt"),
                 instant(d, "updatedAt"));
     }

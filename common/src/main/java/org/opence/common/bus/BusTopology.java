@@ -71,6 +71,51 @@ public final class BusTopology {
         });
     }
 
+    /**
+     * Like {@link #declareConsumerQueue} but without a parking queue, for consumers that park in the
+     * store (where operators list, replay and discard single batches).
+     */
+    public void declareQueueWithRetries(String queue, List<String> routingKeys, String exchange, RetryPolicy policy)
+            throws IOException {
+        withChannel(ch -> {
+            ch.queueDeclare(queue, true, false, false, durableArgs());
+            declaredQueues.add(queue);
+            for (String key : routingKeys) {
+                ch.queueBind(queue, names.exchange(exchange), key);
+            }
+            for (int step = 1; step <= policy.delays().size(); step++) {
+                String retryQueue = BusNames.retryQueue(queue, step);
+                Map<String, Object> args = durableArgs();
+                args.put("x-message-ttl", policy.delays().get(step - 1).toMillis());
+                args.put("x-dead-letter-exchange", "");
+                args.put("x-dead-letter-routing-key", queue);
+                ch.queueDeclare(retryQueue, true, false, false, args);
+                declaredQueues.add(retryQueue);
+                ch.queueBind(retryQueue, names.exchange(BusNames.RETRY), retryQueue);
+            }
+        });
+    }
+
+    /** Removes bindings of a queue (it keeps what it holds). */
+    public void unbind(String queue, String exchange, List<String> routingKeys) throws IOException {
+        withChannel(ch -> {
+            for (String key : routingKeys) {
+                ch.queueUnbind(queue, names.exchange(exchange), key);
+            }
+        });
+    }
+
+    /** Deletes a queue and its delay queues, with what they hold. */
+    public void deleteWithRetries(String queue, int retrySteps) throws IOException {
+        withChannel(ch -> {
+            ch.queueDelete(queue);
+            for (int step = 1; step <= retrySteps; step++) {
+                ch.queueDelete(BusNames.retryQueue(queue, step));
+            }
+        });
+        declaredQueues.remove(queue);
+    }
+
     /** A queue of this process only (exclusive, deleted with the connection), for replies such as pongs. */
     public String declarePrivateQueue(Channel channel, String exchange, List<String> routingKeys) throws IOException {
         String name = channel.queueDeclare().getQueue();

@@ -185,6 +185,30 @@ public class RabbitBus {
         }
     }
 
+    /**
+     * Publishes an encoded message straight into a queue (the default exchange), e.g. a parked batch
+     * replayed by an operator; the future completes when the broker confirmed it.
+     */
+    public CompletableFuture<Void> publishToQueue(String queue, AMQP.BasicProperties properties, byte[] body) {
+        return publisher.publish("", queue, true, properties, body);
+    }
+
+    /**
+     * A channel of the service's connection for a consumer that manages its own acknowledgements
+     * (recovered with the connection after a broker restart). The caller closes it.
+     */
+    public com.rabbitmq.client.Channel openChannel() throws IOException {
+        return connection.createChannel();
+    }
+
+    public EnvelopeCodec codec() {
+        return codec;
+    }
+
+    public java.time.Duration confirmTimeout() {
+        return config.rabbitmq().confirmTimeout();
+    }
+
     public ParkingLot parkingLot() {
         return new ParkingLot(connection, publisher, config.rabbitmq().confirmTimeout());
     }

@@ -162,6 +162,64 @@ public class PluginConfigurations {
         needsChanged.fire(new NeedsChanged("configuration " + name + " deleted"));
     }
 
+    /**
+     * What a delivery needs to call a configuration's plugin: the plugin, its decrypted values, its
+     * storage and whether it is on. Empty when there is no such configuration.
+     *
+     * @param plugin empty when the plugin is not installed or turned off
+     */
+    public record Target(
+            String name,
+            java.util.Optional<LoadedPlugin> plugin,
+            Map<String, Object> configuration,
+            Map<String, String> storage,
+            boolean enabled,
+            Instant updatedAt) {}
+
+    public java.util.Optional<Target> target(String name) {
+        Document doc = collection().find(Filters.eq("name", name)).first();
+        if (doc == null) {
+            return java.util.Optional.empty();
+        }
+        String pluginId = doc.getString("pluginId");
+        java.util.Optional<LoadedPlugin> plugin = plugins.find(pluginId);
+        Map<String, Object> config = plugin.map(p -> decrypt(p, doc.get("configuration", Document.class)))
+                .orElse(Map.of());
+        Map<String, String> storage = new HashMap<>();
+        Document stored = doc.get("storage", Document.class);
+        if (stored != null) {
+            stored.forEach((k, v) -> storage.put(k, String.valueOf(v)));
+        }
+        return java.util.Optional.of(new Target(
+                name,
+                plugin,
+                config,
+                storage,
+                doc.getBoolean("enabled", true),
+                doc.getDate("updatedAt").toInstant()));
+    }
+
+    /** Keeps what a plugin call left in its configuration's storage. */
+    public void saveStorage(String name, Map<String, String> storage) {
+        collection()
+                .updateOne(
+                        Filters.eq("name", name),
+                        new Document("$set", new Document("storage", new Document(new HashMap<>(storage)))));
+    }
+
+    /** Records the outcome of a call that is not a scheduled run (e.g. a delivery) in the configuration's health. */
+    public void recordHealth(String name, boolean ok, String error, String summary) {
+        Date now = new Date();
+        Document set = new Document("health.lastRunAt", now)
+                .append("health.healthy", ok)
+                .append("health.lastError", ok ? null : error)
+                .append("health.lastRunSummary", summary);
+        if (ok) {
+            set.append("health.lastSuccessAt", now);
+        }
+        collection().updateOne(Filters.eq("name", name), new Document("$set", set));
+    }
+
     /** The tenant data every enabled configuration of this module consumes. */
     public Set<IngestNeeds.Need> tenantNeeds() {
         Set<IngestNeeds.Need> needs = new LinkedHashSet<>();

@@ -1,34 +1,48 @@
 package org.opence.plugin.api.cls;
 
 import java.util.List;
-import java.util.Map;
 
 import org.opence.plugin.api.Plugin;
 import org.opence.plugin.api.PluginContext;
 import org.opence.plugin.api.PushResult;
 
 /**
- * A Log Shipper destination. The platform filters records by the SIEM mapping's rule and maps them
- * with the mapping file; the plugin may reshape them ({@link #transform}) and delivers them
- * ({@link #push}). A batch is acknowledged only after {@code push} returned: accepted records are
- * done, refused ones are parked with their reason, a retryable result is retried later.
+ * A Log Shipper destination. The platform filters records by the SIEM mapping's rule and formats
+ * each with the mapping's mapping file into one text: a CEF or LEEF line, or a compact JSON object.
+ * The plugin may reshape those texts ({@link #transform}), then delivers them in chunks
+ * ({@link #push}). A chunk counts as delivered only after {@code push} returned: accepted records are
+ * done, refused ones are parked with their reason, a retryable result is retried later (only the
+ * records that were not accepted).
  */
 public interface ClsPlugin extends Plugin {
 
+    /** Format of the texts the platform hands over: {@code cef}, {@code leef} or {@code json}. */
+    String CEF = "cef";
+
+    String LEEF = "leef";
+    String JSON = "json";
+
     /**
-     * Turns mapped records into what the destination takes (e.g. CEF lines); the default passes
-     * them through as they are.
+     * Turns formatted records into what the destination takes (e.g. a Splunk HEC event object around
+     * each text); the default passes them through. Called once per chunk, before {@link #push}; the
+     * result must have one item per record, in the same order, so refusals can be traced back.
      *
-     * @param dataType alerts, events, ...
+     * @param records one text per record, as the mapping file formatted it
+     * @param format {@link #CEF}, {@link #LEEF} or {@link #JSON}
+     * @param dataType alerts or events
      * @param subType e.g. malware, page
      */
     default List<Object> transform(
-            PluginContext context, List<Map<String, Object>> records, String dataType, String subType)
+            PluginContext context, List<String> records, String format, String dataType, String subType)
             throws Exception {
         return List.copyOf(records);
     }
 
-    /** Delivers one chunk of at most {@link #chunkSize} transformed records. */
+    /**
+     * Delivers one chunk of at most {@link #chunkSize} transformed records. Report refused records by
+     * their index in {@code transformed}; report a failure of the whole chunk that may pass (5xx,
+     * timeout, connection refused) with {@link PushResult#retryLater}.
+     */
     PushResult push(PluginContext context, List<Object> transformed, String dataType, String subType) throws Exception;
 
     /** How many records one push may carry. */

@@ -6,7 +6,6 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -143,16 +142,11 @@ public class SyslogPlugin implements ClsPlugin {
         return ValidationResult.ok();
     }
 
-    /** Maps become compact JSON; formatted text (CEF, LEEF, JSON lines) stays as it is. */
+    /** The formatted texts (CEF, LEEF or JSON lines) are the syslog messages as they are. */
     @Override
     public List<Object> transform(
-            PluginContext context, List<Map<String, Object>> records, String dataType, String subType) {
-        List<?> items = records;
-        List<Object> messages = new ArrayList<>(items.size());
-        for (Object item : items) {
-            messages.add(item instanceof Map<?, ?> map ? CompactJson.write(map) : item);
-        }
-        return messages;
+            PluginContext context, List<String> records, String format, String dataType, String subType) {
+        return new ArrayList<>(records);
     }
 
     /**

@@ -220,19 +220,12 @@ class TcpDeliveryTest {
     }
 
     @Test
-    void shouldTurnMapsIntoCompactJsonAndKeepFormattedLinesInTransform() {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("a", 1);
-        record.put("b", "tab\tcontrol\u0001");
-        List<Map<String, Object>> records = new ArrayList<>();
-        records.add(record);
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        List<Map<String, Object>> mixed = (List) new ArrayList<Object>(List.of("LEEF:2.0|Netskope|CE|1.0|x|"));
-        records.addAll(mixed);
+    void shouldPassFormattedLinesThroughTransformUnchanged() throws Exception {
+        List<String> records = List.of("{\"a\":1}", "LEEF:2.0|Netskope|CE|1.0|x|");
 
-        List<Object> out = Fixtures.plugin().transform(TestContext.with(Map.of()), records, "alerts", "dlp");
+        List<Object> out = Fixtures.plugin().transform(TestContext.with(Map.of()), records, "leef", "alerts", "dlp");
 
-        assertThat(out).containsExactly("{\"a\":1,\"b\":\"tab\\tcontrol\\u0001\"}", "LEEF:2.0|Netskope|CE|1.0|x|");
+        assertThat(out).containsExactly("{\"a\":1}", "LEEF:2.0|Netskope|CE|1.0|x|");
     }
 
     @Test

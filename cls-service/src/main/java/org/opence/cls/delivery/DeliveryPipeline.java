@@ -1,0 +1,210 @@
+package org.opence.cls.delivery;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.bson.Document;
+import org.jboss.logging.Logger;
+import org.opence.cls.siem.SiemMappingModels;
+import org.opence.cls.siem.SiemMappings;
+import org.opence.common.bus.BusNames;
+import org.opence.common.ingest.NeedsChanged;
+import org.opence.common.settings.ModuleSwitch;
+import org.opence.common.store.Store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Keeps one queue and one worker per route (SIEM mapping × destination) in line with the SIEM
+ * mappings: a new route gets its queue bound to the tenant data it takes; a disabled mapping's
+ * queues are unbound and not consumed (what they hold waits); a removed route's queue is deleted.
+ * Bindings are remembered in {@code cls_delivery} so changes can be undone exactly. Runs at start-up,
+ * on every change of a SIEM mapping and every few seconds (for changes made through other replicas).
+ */
+@ApplicationScoped
+public class DeliveryPipeline implements ModuleSwitch.Pausable {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryPipeline.class);
+
+    private final DeliveryServices services;
+    private final SiemMappings mappings;
+    private final ModuleSwitch moduleSwitch;
+    private final MongoCollection<Document> routes;
+    private final Map<String, DeliveryWorker> workers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cls-delivery-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean started;
+
+    public DeliveryPipeline(DeliveryServices services, SiemMappings mappings, ModuleSwitch moduleSwitch, Store store) {
+        this.services = services;
+        this.mappings = mappings;
+        this.moduleSwitch = moduleSwitch;
+        this.routes = store.collection("cls_delivery");
+    }
+
+    void start(@Observes StartupEvent event) {
+        started = true;
+        moduleSwitch.register(this);
+        reconcileSafely();
+        timer.scheduleWithFixedDelay(this::reconcileSafely, 15, 15, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::updateBacklog, 2, 5, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(services.statistics()::flush, 10, 10, TimeUnit.SECONDS);
+    }
+
+    void onMappingsChanged(@Observes NeedsChanged change) {
+        if (started) {
+            reconcileSafely();
+        }
+    }
+
+    private void reconcileSafely() {
+        try {
+            reconcile();
+        } catch (Exception e) {
+            LOG.errorf(e, "Could not bring the delivery queues in line with the SIEM mappings; trying again shortly");
+        }
+    }
+
+    /** Declares, binds, unbinds and removes route queues and starts or stops their workers. */
+    synchronized void reconcile() throws IOException {
+        Map<String, DeliveryRoute> wanted = new LinkedHashMap<>();
+        Map<String, List<String>> wantedKeys = new HashMap<>();
+        Map<String, Boolean> wantedOn = new HashMap<>();
+        for (SiemMappingModels.SiemMapping m : mappings.list()) {
+            boolean on = Boolean.TRUE.equals(m.enabled());
+            List<String> keys = on
+                    ? DeliveryRoute.routingKeys(
+                            m.source().tenant(), m.source().alerts(), m.source().events())
+                    : List.of();
+            for (String destination : m.destinations()) {
+                DeliveryRoute route = new DeliveryRoute(m.name(), destination);
+                wanted.put(route.key(), route);
+                wantedKeys.put(route.key(), keys);
+                wantedOn.put(route.key(), on);
+            }
+        }
+        Map<String, Document> known = new HashMap<>();
+        routes.find().forEach(d -> known.put(d.getString("_id"), d));
+        var topology = services.bus().topology();
+        BusNames names = services.bus().names();
+        for (DeliveryRoute route : wanted.values()) {
+            String queue = route.queue(names);
+            List<String> keys = wantedKeys.get(route.key());
+            Document before = known.get(route.key());
+            List<String> old = before == null ? List.of() : before.getList("keys", String.class, List.of());
+            if (before == null || !old.equals(keys)) {
+                topology.declareQueueWithRetries(queue, keys, BusNames.DATA, services.retryPolicy(-1));
+                List<String> stale = new ArrayList<>(old);
+                stale.removeAll(keys);
+                topology.unbind(queue, BusNames.DATA, stale);
+                routes.replaceOne(
+                        Filters.eq("_id", route.key()),
+                        new Document("_id", route.key())
+                                .append("mapping", route.mapping())
+                                .append("destination", route.destination())
+                                .append("queue", queue)
+                                .append("keys", keys),
+                        new ReplaceOptions().upsert(true));
+            }
+            boolean on = wantedOn.get(route.key());
+            DeliveryWorker worker = workers.get(route.key());
+            if (on && worker == null) {
+                workers.put(route.key(), new DeliveryWorker(route, services, !moduleSwitch.on()));
+                LOG.infof("Delivering %s from queue %s", route.key(), queue);
+            } else if (!on && worker != null) {
+                workers.remove(route.key()).close();
+                LOG.infof(
+                        "SIEM mapping %s is disabled: delivery to %s stops, its queue keeps what it holds",
+                        route.mapping(), route.destination());
+            }
+        }
+        for (String key : known.keySet()) {
+            if (wanted.containsKey(key)) {
+                continue;
+            }
+            DeliveryRoute route = DeliveryRoute.fromKey(key);
+            DeliveryWorker worker = workers.remove(key);
+            if (worker != null) {
+                worker.close();
+            }
+            String queue = route.queue(names);
+            long left = topology.messageCount(queue);
+            topology.deleteWithRetries(queue, services.retryDelays().size());
+            routes.deleteOne(Filters.eq("_id", key));
+            services.statistics().forget(route);
+            LOG.warnf(
+                    "Removed the delivery queue of %s (its SIEM mapping or that destination was removed)%s",
+                    key, left == 0 ? "" : "; " + left + " batch(es) in it were not delivered");
+        }
+    }
+
+    private void updateBacklog() {
+        var topology = services.bus().topology();
+        for (DeliveryWorker w : workers.values()) {
+            try {
+                RouteStats s = services.statistics().of(w.route());
+                s.backlogReady = topology.messageCount(w.queue());
+                long retrying = 0;
+                for (int step = 1; step <= services.retryDelays().size(); step++) {
+                    retrying += topology.messageCount(BusNames.retryQueue(w.queue(), step));
+                }
+                s.backlogRetrying = retrying;
+            } catch (IOException | RuntimeException e) {
+                LOG.debugf(e, "Could not read the backlog of %s", w.queue());
+            }
+        }
+    }
+
+    /** The routes that exist now (for statistics). */
+    Collection<DeliveryRoute> routes() {
+        List<DeliveryRoute> all = new ArrayList<>();
+        routes.find().forEach(d -> all.add(DeliveryRoute.fromKey(d.getString("_id"))));
+        return all;
+    }
+
+    /** Whether every route's worker is paused (module off). */
+    boolean allPaused() {
+        return workers.values().stream().allMatch(DeliveryWorker::paused);
+    }
+
+    @Override
+    public void pause() {
+        workers.values().forEach(DeliveryWorker::pause);
+    }
+
+    @Override
+    public void resume() {
+        workers.values().forEach(DeliveryWorker::resume);
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+        workers.values().forEach(DeliveryWorker::close);
+        workers.clear();
+        try {
+            services.statistics().flush();
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Last flush of the delivery figures");
+        }
+    }
+}

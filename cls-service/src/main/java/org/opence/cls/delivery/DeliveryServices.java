@@ -1,0 +1,156 @@
+package org.opence.cls.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opence.cls.mapping.MappingFiles;
+import org.opence.cls.siem.SiemMappingModels;
+import org.opence.cls.siem.SiemMappings;
+import org.opence.common.bus.RabbitBus;
+import org.opence.common.bus.RetryPolicy;
+import org.opence.common.notify.NotificationEvents;
+import org.opence.common.plugin.ModulePlugins;
+import org.opence.common.plugin.config.PluginConfigurations;
+import org.opence.mapping.MappingFile;
+import org.opence.mapping.format.MappingFormatter;
+import org.opence.mapping.query.Query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** What the delivery workers share: the bus, the stores, the plugins and the retry settings. */
+@ApplicationScoped
+public class DeliveryServices {
+
+    private final RabbitBus bus;
+    private final ObjectMapper mapper;
+    private final SiemMappings mappings;
+    private final MappingFiles files;
+    private final PluginConfigurations configurations;
+    private final ModulePlugins plugins;
+    private final ParkedBatches parked;
+    private final DeliveryStatistics statistics;
+    private final NotificationEvents notifications;
+    private final List<Duration> retryDelays;
+    private final int prefetch;
+    private final Map<String, Long> notifiedAt = new ConcurrentHashMap<>();
+
+    public DeliveryServices(
+            RabbitBus bus,
+            ObjectMapper mapper,
+            SiemMappings mappings,
+            MappingFiles files,
+            PluginConfigurations configurations,
+            ModulePlugins plugins,
+            ParkedBatches parked,
+            DeliveryStatistics statistics,
+            NotificationEvents notifications,
+            @ConfigProperty(name = "cls.delivery.retry-delays", defaultValue = "5s,30s,2m,10m")
+                    List<Duration> retryDelays,
+            @ConfigProperty(name = "cls.delivery.prefetch", defaultValue = "4") int prefetch) {
+        this.bus = bus;
+        this.mapper = mapper;
+        this.mappings = mappings;
+        this.files = files;
+        this.configurations = configurations;
+        this.plugins = plugins;
+        this.parked = parked;
+        this.statistics = statistics;
+        this.notifications = notifications;
+        this.retryDelays = List.copyOf(retryDelays);
+        this.prefetch = prefetch;
+    }
+
+    RabbitBus bus() {
+        return bus;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    PluginConfigurations configurations() {
+        return configurations;
+    }
+
+    ModulePlugins plugins() {
+        return plugins;
+    }
+
+    ParkedBatches parked() {
+        return parked;
+    }
+
+    DeliveryStatistics statistics() {
+        return statistics;
+    }
+
+    int prefetch() {
+        return prefetch;
+    }
+
+    List<Duration> retryDelays() {
+        return retryDelays;
+    }
+
+    /** The route's delay queues with the mapping's strategy ({@code -1} = retry for ever). */
+    RetryPolicy retryPolicy(int maxAttempts) {
+        return new RetryPolicy(retryDelays, maxAttempts);
+    }
+
+    /**
+     * What a route delivers with now; null when its SIEM mapping is gone, off, no longer sends to the
+     * destination, or its mapping file is gone. Compiled parts of {@code previous} are kept when
+     * unchanged.
+     */
+    DeliveryWorker.State state(DeliveryRoute route, DeliveryWorker.State previous) {
+        Optional<SiemMappingModels.SiemMapping> found = mappings.find(route.mapping());
+        if (found.isEmpty()
+                || !Boolean.TRUE.equals(found.get().enabled())
+                || !found.get().destinations().contains(route.destination())) {
+            return null;
+        }
+        SiemMappingModels.SiemMapping m = found.get();
+        Optional<MappingFile> file = files.find(m.mappingFile());
+        if (file.isEmpty()) {
+            return null;
+        }
+        Query rule;
+        if (m.rule() == null || m.rule().isNull()) {
+            rule = null;
+        } else if (previous != null
+                && previous.rule() != null
+                && m.rule().equals(previous.mapping().rule())) {
+            rule = previous.rule();
+        } else {
+            rule = Query.parse(m.rule());
+        }
+        MappingFormatter formatter =
+                previous != null && previous.formatter().file().equals(file.get())
+                        ? previous.formatter()
+                        : MappingFormatter.compile(file.get());
+        return new DeliveryWorker.State(
+                m, rule, formatter, configurations.target(route.destination()), System.currentTimeMillis());
+    }
+
+    /** Tells operators that records were parked (at most once a minute per route; core counts repeats). */
+    void notifyParked(DeliveryRoute route, int records, String reason) {
+        long now = System.currentTimeMillis();
+        Long last = notifiedAt.get(route.key());
+        if (last != null && now - last < 60_000) {
+            return;
+        }
+        notifiedAt.put(route.key(), now);
+        notifications.raise(
+                "cls.parked:" + route.destination(),
+                "warning",
+                false,
+                records + " record(s) for the destination '" + route.destination() + "' (SIEM mapping '"
+                        + route.mapping() + "') were parked: " + reason
+                        + ". Replay or discard them in Log Shipper > Parked (GET /api/cls/parked).");
+    }
+}

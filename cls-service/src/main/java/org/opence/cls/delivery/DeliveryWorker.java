@@ -1,0 +1,493 @@
+package org.opence.cls.delivery;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+import org.opence.cls.siem.SiemMappingModels;
+import org.opence.common.bus.BusHeaders;
+import org.opence.common.bus.BusNames;
+import org.opence.common.bus.RetryPolicy;
+import org.opence.common.plugin.LoadedPlugin;
+import org.opence.common.plugin.PlatformContext;
+import org.opence.common.plugin.PluginInvoker;
+import org.opence.common.plugin.config.PluginConfigurations;
+import org.opence.common.settings.ModuleSwitch;
+import org.opence.mapping.DataType;
+import org.opence.mapping.format.MappingFormatter;
+import org.opence.mapping.format.RecordFormatter;
+import org.opence.mapping.query.Query;
+import org.opence.plugin.api.PushResult;
+import org.opence.plugin.api.cls.ClsPlugin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+
+/**
+ * Delivers one route's queue: takes a batch, keeps the records the rule lets through, formats them
+ * with the mapping file, hands them to the destination plugin in chunks, and only then acknowledges
+ * the batch. Records the destination refused are parked with its reason; records it could not take
+ * now go to the route's delay queue for a retry (only those), and are parked once the mapping's retry
+ * strategy gives up. Runs on its own thread with a small prefetch, so a slow destination holds back
+ * its own queue only.
+ */
+final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    private static final long STATE_TTL_MILLIS = 5_000;
+    private static final int MAX_CHUNK = 50_000;
+
+    private record Delivery(long tag, AMQP.BasicProperties props, byte[] body) {}
+
+    /** What a batch is delivered with, looked up again every few seconds. */
+    record State(
+            SiemMappingModels.SiemMapping mapping,
+            Query rule,
+            MappingFormatter formatter,
+            Optional<PluginConfigurations.Target> destination,
+            long at) {}
+
+    private final DeliveryRoute route;
+    private final String queue;
+    private final DeliveryServices services;
+    private final RouteStats stats;
+    private final Channel channel;
+    private final BlockingQueue<Delivery> inbox = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile String consumerTag;
+    private volatile boolean closed;
+    private State state;
+    private long lastHealthAt;
+    private boolean lastHealthOk = true;
+
+    DeliveryWorker(DeliveryRoute route, DeliveryServices services, boolean startPaused) throws IOException {
+        this.route = route;
+        this.services = services;
+        this.queue = route.queue(services.bus().names());
+        this.stats = services.statistics().of(route);
+        this.channel = services.bus().openChannel();
+        channel.basicQos(services.prefetch());
+        this.thread = new Thread(this::run, "cls-deliver-" + route.key());
+        thread.setDaemon(true);
+        thread.start();
+        if (!startPaused) {
+            resume();
+        }
+    }
+
+    DeliveryRoute route() {
+        return route;
+    }
+
+    String queue() {
+        return queue;
+    }
+
+    @Override
+    public synchronized void pause() {
+        if (consumerTag == null) {
+            return;
+        }
+        try {
+            channel.basicCancel(consumerTag);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Could not pause the delivery of %s: %s", route.key(), e.getMessage());
+        }
+        consumerTag = null;
+    }
+
+    @Override
+    public synchronized void resume() {
+        if (consumerTag != null || closed) {
+            return;
+        }
+        try {
+            consumerTag = channel.basicConsume(queue, false, new DefaultConsumer(channel) {
+                @Override
+                public void handleDelivery(
+                        String tag, com.rabbitmq.client.Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+                    inbox.add(new Delivery(envelope.getDeliveryTag(), props, body));
+                }
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not consume " + queue, e);
+        }
+    }
+
+    boolean paused() {
+        return consumerTag == null;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pause();
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (channel.isOpen()) {
+                channel.close(); // unacknowledged batches go back to the queue
+            }
+        } catch (Exception e) {
+            LOG.debugf(e, "Closing the delivery channel of %s", route.key());
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            Delivery d;
+            try {
+                d = inbox.poll(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                if (closed) {
+                    return;
+                }
+                continue;
+            }
+            if (d == null) {
+                continue;
+            }
+            try {
+                if (handle(d)) {
+                    channel.basicAck(d.tag(), false);
+                } else {
+                    channel.basicNack(d.tag(), false, true);
+                    pauseBriefly();
+                }
+            } catch (Exception e) {
+                // the batch stays unacknowledged and comes back; nothing is lost
+                LOG.errorf(e, "Delivery of a batch of %s failed unexpectedly; it goes back to its queue", route.key());
+                stats.error("internal: " + e.getMessage());
+                try {
+                    channel.basicNack(d.tag(), false, true);
+                } catch (Exception again) {
+                    LOG.debugf(again, "nack after a failure");
+                }
+                pauseBriefly();
+            }
+        }
+    }
+
+    private void pauseBriefly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Delivers one batch; true when it may be acknowledged (everything is accepted, parked or safely
+     * in the delay queue), false to put it back.
+     */
+    private boolean handle(Delivery d) throws IOException {
+        int attempts = attempts(d.props());
+        DataBatch batch;
+        try {
+            batch = DataBatch.read(services.mapper(), d.body());
+        } catch (IOException e) {
+            // not a batch at all: keep the bytes as they are, with the reason
+            services.parked().parkUnreadable(route, d.body(), "unreadable batch: " + e.getMessage(), attempts);
+            stats.add(RouteStats.Outcome.parked, 1);
+            stats.error("unreadable batch: " + e.getMessage());
+            return true;
+        }
+        State s = state();
+        if (s == null) {
+            // the SIEM mapping is gone or off: its queue is about to be removed or paused
+            return false;
+        }
+        Optional<DataType> type = DataType.fromKey(batch.kind());
+        Optional<RecordFormatter> formatter = type.flatMap(t -> s.formatter().forType(t, batch.subtype()));
+        int total = batch.records().size();
+        if (formatter.isEmpty()) {
+            stats.add(RouteStats.Outcome.unmapped, total);
+            return true;
+        }
+        List<String> texts = new ArrayList<>(total);
+        List<JsonNode> sources = new ArrayList<>(total);
+        Map<String, List<JsonNode>> toPark = new LinkedHashMap<>();
+        long filtered = 0;
+        for (JsonNode record : batch.records()) {
+            if (s.rule() != null && !s.rule().matches(record)) {
+                filtered++;
+                continue;
+            }
+            try {
+                texts.add(formatter.get().format(record));
+                sources.add(record);
+            } catch (RuntimeException e) {
+                toPark.computeIfAbsent("the mapping file could not format the record: " + e, k -> new ArrayList<>())
+                        .add(record);
+            }
+        }
+        stats.add(RouteStats.Outcome.filtered, filtered);
+
+        List<JsonNode> toRetry = new ArrayList<>();
+        String retryReason = null;
+        Optional<PluginConfigurations.Target> target = s.destination();
+        String unusable = unusable(target);
+        if (unusable != null) {
+            toRetry.addAll(sources);
+            retryReason = unusable;
+        } else {
+            LoadedPlugin loaded = target.get().plugin().get();
+            ClsPlugin plugin = (ClsPlugin) loaded.plugin();
+            int chunk = Math.max(1, Math.min(MAX_CHUNK, safeChunkSize(plugin)));
+            String format = s.formatter().file().format().name().toLowerCase(java.util.Locale.ROOT);
+            for (int from = 0; from < texts.size(); from += chunk) {
+                int to = Math.min(texts.size(), from + chunk);
+                if (retryReason != null) {
+                    toRetry.addAll(sources.subList(from, to));
+                    continue;
+                }
+                String failure = push(
+                        loaded,
+                        plugin,
+                        target.get(),
+                        texts.subList(from, to),
+                        sources.subList(from, to),
+                        format,
+                        batch,
+                        toPark);
+                if (failure != null) {
+                    retryReason = failure;
+                    toRetry.addAll(sources.subList(from, to));
+                }
+            }
+        }
+        for (Map.Entry<String, List<JsonNode>> e : toPark.entrySet()) {
+            services.parked().park(route, batch, e.getValue(), e.getKey(), attempts);
+            stats.add(RouteStats.Outcome.parked, e.getValue().size());
+            stats.error(e.getKey());
+        }
+        if (!toPark.isEmpty()) {
+            services.notifyParked(
+                    route,
+                    toPark.values().stream().mapToInt(List::size).sum(),
+                    toPark.keySet().iterator().next());
+        }
+        if (!toRetry.isEmpty()) {
+            stats.error(retryReason);
+            int failures = attempts + 1;
+            RetryPolicy policy = services.retryPolicy(s.mapping().retry().attemptsBeforeParking());
+            if (policy.exhausted(failures)) {
+                String reason = "gave up after " + failures + " failed deliveries (the SIEM mapping's retry strategy): "
+                        + retryReason;
+                services.parked().park(route, batch, toRetry, reason, failures);
+                stats.add(RouteStats.Outcome.parked, toRetry.size());
+                services.notifyParked(route, toRetry.size(), reason);
+            } else {
+                retryLater(batch, toRetry, failures, retryReason, policy);
+                stats.add(RouteStats.Outcome.retried, toRetry.size());
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Pushes one chunk; returns null when the destination answered for every record (accepted ones
+     * are counted, refused ones added to {@code toPark}), else why the whole chunk must be retried.
+     */
+    private String push(
+            LoadedPlugin loaded,
+            ClsPlugin plugin,
+            PluginConfigurations.Target target,
+            List<String> texts,
+            List<JsonNode> sources,
+            String format,
+            DataBatch batch,
+            Map<String, List<JsonNode>> toPark) {
+        PlatformContext context = new PlatformContext(
+                "CLS",
+                loaded.manifest().id(),
+                target.name(),
+                target.configuration(),
+                target.storage(),
+                null,
+                services.plugins().http());
+        PluginInvoker.Outcome<PushResult> outcome = services.plugins()
+                .invoker()
+                .call(
+                        target.name(),
+                        services.plugins().callTimeout(),
+                        () -> {
+                            List<Object> transformed =
+                                    plugin.transform(context, texts, format, batch.kind(), batch.subtype());
+                            if (transformed == null || transformed.size() != texts.size()) {
+                                throw new IllegalStateException("transform returned "
+                                        + (transformed == null ? "nothing" : transformed.size() + " items")
+                                        + " for " + texts.size() + " records");
+                            }
+                            return plugin.push(context, transformed, batch.kind(), batch.subtype());
+                        },
+                        r -> r == null ? "no push result" : null);
+        if (!context.storageAfterCall().equals(target.storage())) {
+            services.configurations().saveStorage(target.name(), context.storageAfterCall());
+            target.storage().clear();
+            target.storage().putAll(context.storageAfterCall());
+        }
+        if (!outcome.ok()) {
+            health(false, outcome.error());
+            return outcome.error();
+        }
+        PushResult result = outcome.value();
+        if (result.retryable()) {
+            String reason = result.failed().isEmpty()
+                    ? "the destination asked to retry later"
+                    : result.failed().get(0).reason();
+            health(false, reason);
+            return reason;
+        }
+        boolean[] refused = new boolean[texts.size()];
+        int refusedCount = 0;
+        for (PushResult.FailedItem f : result.failed()) {
+            if (f.index() < 0) {
+                // the whole chunk was refused for good
+                toPark.computeIfAbsent(refusal(f), k -> new ArrayList<>()).addAll(sources);
+                health(false, f.reason());
+                return null;
+            }
+            if (f.index() < texts.size() && !refused[f.index()]) {
+                refused[f.index()] = true;
+                refusedCount++;
+                toPark.computeIfAbsent(refusal(f), k -> new ArrayList<>()).add(sources.get(f.index()));
+            }
+        }
+        long bytes = 0;
+        long newest = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            if (!refused[i]) {
+                bytes += utf8Length(texts.get(i));
+                long ts = sources.get(i).path("timestamp").asLong(0);
+                newest = Math.max(newest, ts);
+            }
+        }
+        stats.sent(texts.size() - refusedCount, bytes, newest);
+        health(true, null);
+        return null;
+    }
+
+    private static String refusal(PushResult.FailedItem f) {
+        return "the destination refused the record: " + (f.reason() == null ? "no reason given" : f.reason());
+    }
+
+    private void health(boolean ok, String error) {
+        long now = System.currentTimeMillis();
+        if (ok == lastHealthOk && now - lastHealthAt < 10_000) {
+            return;
+        }
+        lastHealthOk = ok;
+        lastHealthAt = now;
+        try {
+            services.configurations().recordHealth(route.destination(), ok, error, ok ? "delivering" : null);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Could not record the health of %s", route.destination());
+        }
+    }
+
+    private static int safeChunkSize(ClsPlugin plugin) {
+        try {
+            return plugin.chunkSize();
+        } catch (RuntimeException e) {
+            return 1000;
+        }
+    }
+
+    private String unusable(Optional<PluginConfigurations.Target> target) {
+        if (target.isEmpty()) {
+            return "the destination configuration '" + route.destination() + "' does not exist";
+        }
+        if (!target.get().enabled()) {
+            return "the destination configuration '" + route.destination() + "' is disabled";
+        }
+        if (target.get().plugin().isEmpty()) {
+            return "the plugin of the destination configuration '" + route.destination()
+                    + "' is not installed or is turned off";
+        }
+        if (!(target.get().plugin().get().plugin() instanceof ClsPlugin)) {
+            return "the plugin of '" + route.destination() + "' is not a Log Shipper destination";
+        }
+        return null;
+    }
+
+    /** Sends the records that must be retried to the delay queue of their attempt, confirmed by the broker. */
+    private void retryLater(DataBatch batch, List<JsonNode> records, int failures, String reason, RetryPolicy policy)
+            throws IOException {
+        byte[] body = DataBatch.write(
+                services.mapper(),
+                services.bus().serviceName(),
+                batch.tenant(),
+                batch.kind(),
+                batch.subtype(),
+                records);
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(BusHeaders.ATTEMPTS, failures);
+        headers.put(BusHeaders.LAST_ERROR, reason.length() > 1000 ? reason.substring(0, 1000) + "…" : reason);
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .deliveryMode(2)
+                .type(DataBatch.TYPE)
+                .messageId(java.util.UUID.randomUUID().toString())
+                .headers(headers)
+                .build();
+        try {
+            services.bus()
+                    .publishEncoded(BusNames.RETRY, BusNames.retryQueue(queue, policy.step(failures)), props, body)
+                    .get(services.bus().confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while moving records to the delay queue", e);
+        } catch (Exception e) {
+            throw new IOException(
+                    "the broker did not confirm the records sent to the delay queue: " + e.getMessage(), e);
+        }
+    }
+
+    private State state() {
+        long now = System.currentTimeMillis();
+        State current = state;
+        if (current != null && now - current.at() < STATE_TTL_MILLIS) {
+            return current;
+        }
+        state = services.state(route, current);
+        return state;
+    }
+
+    static int attempts(AMQP.BasicProperties props) {
+        Object value = props.getHeaders() == null ? null : props.getHeaders().get(BusHeaders.ATTEMPTS);
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+
+    static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0, len = s.length(); i < len; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+}

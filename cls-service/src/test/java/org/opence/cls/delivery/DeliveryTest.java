@@ -1,0 +1,447 @@
+package org.opence.cls.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opence.cls.siem.SinkPluginResource;
+import org.opence.common.settings.PlatformSettings;
+import org.opence.testsupport.EmbeddedMongoResource;
+import org.opence.testsupport.JwtKeysResource;
+import org.opence.testsupport.RabbitBroker;
+import org.opence.testsupport.RabbitMqResource;
+import org.opence.testsupport.TestJwt;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.AMQP;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Log Shipper's delivery against the real broker and a real HTTP peer (through a destination
+ * plugin loaded from its own jar): what the rule lets through arrives once; a destination that is down
+ * gets everything when it is back; refused records are parked with their reason and can be replayed
+ * or discarded; limited retries park; a slow destination does not hold back a fast one; the module
+ * turned off keeps its data waiting.
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedMongoResource.class)
+@WithTestResource(RabbitMqResource.class)
+@WithTestResource(JwtKeysResource.class)
+@WithTestResource(SinkPluginResource.class)
+class DeliveryTest {
+
+    static final Receiver RECEIVER;
+
+    static {
+        try {
+            RECEIVER = new Receiver();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Inject
+    ObjectMapper mapper;
+
+    @AfterAll
+    static void stopReceiver() {
+        RECEIVER.close();
+    }
+
+    @AfterEach
+    void moduleOn() throws Exception {
+        publishSettings(PlatformSettings.defaults());
+    }
+
+    @Test
+    void shouldDeliverEveryRecordTheRuleLetsThroughExactlyOnceAndCountIt() throws Exception {
+        destination("once-dest", "once");
+        mapping(
+                "once",
+                "t-once",
+                List.of("malware"),
+                List.of("page"),
+                Map.of("severity", Map.of("$ne", "low")),
+                List.of("once-dest"),
+                null);
+        List<String> expected = new ArrayList<>();
+        for (int b = 0; b < 10; b++) {
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                String id = "m" + b + "-" + i;
+                boolean low = i % 5 == 0;
+                records.add(alert(id, low ? "low" : "high", "user" + i + "@example.com"));
+                if (!low) {
+                    expected.add(id);
+                }
+            }
+            publish("t-once", "alerts", "malware", records);
+        }
+        for (int b = 0; b < 3; b++) {
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                String id = "p" + b + "-" + i;
+                records.add(Map.of("_id", id, "timestamp", Instant.now().getEpochSecond(), "url", "https://x/" + i));
+                expected.add(id);
+            }
+            publish("t-once", "events", "page", records);
+        }
+
+        Receiver.Inbox inbox = RECEIVER.inbox("once");
+        await().atMost(Duration.ofSeconds(60)).until(() -> inbox.lines.size() >= expected.size());
+        Thread.sleep(500); // anything extra would show now
+        assertThat(inbox.ids()).hasSize(expected.size()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(inbox.lines.get(0)).startsWith("CEF:0|Netskope|");
+
+        JsonPath stats = statistics();
+        assertThat(stats.getLong("destinations.find { it.destination == 'once-dest' }.sent"))
+                .isEqualTo(11_000L);
+        assertThat(stats.getLong("destinations.find { it.destination == 'once-dest' }.filtered"))
+                .isEqualTo(2_000L);
+        assertThat(stats.getLong("destinations.find { it.destination == 'once-dest' }.bytesSent"))
+                .isGreaterThan(11_000L * 100);
+        assertThat(stats.getLong("destinations.find { it.destination == 'once-dest' }.parked"))
+                .isZero();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains("ce_cls_records_total{destination=\"once-dest\",mapping=\"once\",outcome=\"sent\"} 11000.0");
+    }
+
+    @Test
+    void shouldHoldRecordsWhileTheDestinationIsDownAndDeliverThemAllWhenItIsBack() throws Exception {
+        Receiver.Inbox inbox = RECEIVER.inbox("flaky");
+        inbox.down = true;
+        destination("flaky-dest", "flaky");
+        mapping(
+                "flaky",
+                "t-flaky",
+                List.of("malware"),
+                List.of(),
+                null,
+                List.of("flaky-dest"),
+                Map.of("strategy", "infinite"));
+        List<String> expected = new ArrayList<>();
+        for (int b = 0; b < 5; b++) {
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                records.add(alert("f" + b + "-" + i, "high", "u"));
+                expected.add("f" + b + "-" + i);
+            }
+            publish("t-flaky", "alerts", "malware", records);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox.refusedRequests.get() >= 10);
+        assertThat(statistics().getLong("destinations.find { it.destination == 'flaky-dest' }.retried"))
+                .isPositive();
+        assertThat(statistics().getString("destinations.find { it.destination == 'flaky-dest' }.lastError"))
+                .contains("the receiver answered 500");
+
+        inbox.down = false;
+        await().atMost(Duration.ofSeconds(60)).until(() -> inbox.lines.size() >= expected.size());
+        Thread.sleep(1000);
+        assertThat(inbox.ids()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(statistics().getLong("destinations.find { it.destination == 'flaky-dest' }.parked"))
+                .isZero();
+    }
+
+    @Test
+    void shouldParkRefusedAndUnreadableRecordsWithTheReasonAndReplayOrDiscardThem() throws Exception {
+        Receiver.Inbox inbox = RECEIVER.inbox("picky");
+        inbox.refuseContaining = "suser=poison";
+        destination("picky-dest", "picky");
+        mapping("picky", "t-picky", List.of("malware"), List.of(), null, List.of("picky-dest"), null);
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            records.add(alert("k" + i, "high", i % 400 == 7 ? "poison" : "fine"));
+        }
+        publish("t-picky", "alerts", "malware", records);
+        publishRaw("tenant.t-picky.alerts.malware", "{not json".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox.lines.size() >= 997);
+        await().atMost(Duration.ofSeconds(10)).until(() -> parked("picky-dest").getLong("total") == 2);
+        JsonPath page = parked("picky-dest");
+        assertThat(page.getList("items.reason", String.class))
+                .anySatisfy(r -> assertThat(r).contains("the receiver does not take such records"))
+                .anySatisfy(r -> assertThat(r).startsWith("unreadable batch"));
+        String refusedId = page.getString("items.find { it.records == 3 }.id");
+        String unreadableId = page.getString("items.find { it.reason.startsWith('unreadable') }.id");
+        given().auth()
+                .oauth2(TestJwt.role("read-only").sign())
+                .get("/api/cls/parked/" + refusedId)
+                .then()
+                .statusCode(200)
+                .body("records.user", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("poison")));
+        given().auth()
+                .oauth2(TestJwt.role("read-only").sign())
+                .post("/api/cls/parked/" + refusedId + "/replay")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(admin())
+                .post("/api/cls/parked/" + unreadableId + "/replay")
+                .then()
+                .statusCode(409);
+
+        inbox.refuseContaining = null;
+        given().auth()
+                .oauth2(admin())
+                .post("/api/cls/parked/" + refusedId + "/replay")
+                .then()
+                .statusCode(200)
+                .body("records", org.hamcrest.Matchers.equalTo(3));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox.lines.size() >= 1000);
+        assertThat(new HashSet<>(inbox.ids())).hasSize(1000);
+        given().auth()
+                .oauth2(admin())
+                .delete("/api/cls/parked/" + unreadableId)
+                .then()
+                .statusCode(200);
+        assertThat(parked("picky-dest").getLong("total")).isZero();
+        JsonPath stats = statistics();
+        assertThat(stats.getLong("destinations.find { it.destination == 'picky-dest' }.routes[0].replayed"))
+                .isEqualTo(3);
+        assertThat(stats.getLong("destinations.find { it.destination == 'picky-dest' }.routes[0].discarded"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldParkWhatALimitedRetryStrategyGivesUpOn() throws Exception {
+        Receiver.Inbox inbox = RECEIVER.inbox("gone");
+        inbox.down = true;
+        destination("gone-dest", "gone");
+        mapping(
+                "gone",
+                "t-gone",
+                List.of("malware"),
+                List.of(),
+                null,
+                List.of("gone-dest"),
+                Map.of("strategy", "limited", "maxAttempts", 2));
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            records.add(alert("g" + i, "high", "u"));
+        }
+        publish("t-gone", "alerts", "malware", records);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> parked("gone-dest").getLong("total") == 1);
+        JsonPath page = parked("gone-dest");
+        assertThat(page.getString("items[0].reason"))
+                .startsWith("gave up after 2 failed deliveries")
+                .contains("the receiver answered 500");
+        assertThat(page.getInt("items[0].records")).isEqualTo(100);
+        assertThat(inbox.lines).isEmpty();
+        assertThat(inbox.refusedRequests.get()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNotLetASlowDestinationHoldBackAFastOne() throws Exception {
+        RECEIVER.inbox("slow").delayMillis = 1500;
+        destination("slow-dest", "slow");
+        destination("fast-dest", "fast");
+        mapping("both", "t-both", List.of("malware"), List.of(), null, List.of("slow-dest", "fast-dest"), null);
+        for (int b = 0; b < 10; b++) {
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                records.add(alert("s" + b + "-" + i, "high", "u"));
+            }
+            publish("t-both", "alerts", "malware", records);
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> RECEIVER.inbox("fast").lines.size() >= 5000);
+        int slowSoFar = RECEIVER.inbox("slow").lines.size();
+        assertThat(slowSoFar)
+                .as("the slow destination is still working through its queue")
+                .isLessThan(5000);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> RECEIVER.inbox("slow").lines.size() >= 5000);
+        assertThat(new HashSet<>(RECEIVER.inbox("slow").ids())).hasSize(5000);
+    }
+
+    @Test
+    void shouldKeepDataWaitingWhileTheModuleIsOffAndDeliverItAllWhenItIsOn() throws Exception {
+        destination("paused-dest", "paused");
+        mapping("paused", "t-paused", List.of("malware"), List.of(), null, List.of("paused-dest"), null);
+        publish("t-paused", "alerts", "malware", List.of(alert("before", "high", "u")));
+        Receiver.Inbox inbox = RECEIVER.inbox("paused");
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.lines.size() == 1);
+
+        PlatformSettings d = PlatformSettings.defaults();
+        publishSettings(new PlatformSettings(
+                new PlatformSettings.Modules(true, true, true, false),
+                d.proxy(),
+                d.tls(),
+                null,
+                d.retention(),
+                d.updateCheck(),
+                Instant.now(),
+                "admin"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> given().auth()
+                                .oauth2(TestJwt.role("read-only").sign())
+                                .get("/api/cls/siem-mappings")
+                                .statusCode()
+                        == 409);
+        for (int b = 0; b < 3; b++) {
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                records.add(alert("w" + b + "-" + i, "high", "u"));
+            }
+            publish("t-paused", "alerts", "malware", records);
+        }
+        Thread.sleep(2000);
+        assertThat(inbox.lines).hasSize(1);
+        String prefix = ConfigProvider.getConfig().getValue("ce.bus.prefix", String.class);
+        try (var connection = RabbitBroker.connect("count");
+                var channel = connection.createChannel()) {
+            assertThat(channel.queueDeclarePassive(prefix + "cls-service.deliver.paused|paused-dest")
+                            .getMessageCount())
+                    .as("the batches wait in the route's queue")
+                    .isEqualTo(3);
+        }
+
+        publishSettings(PlatformSettings.defaults());
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox.lines.size() >= 3001);
+        assertThat(new HashSet<>(inbox.ids())).hasSize(3001);
+    }
+
+    // helpers
+
+    private static Map<String, Object> alert(String id, String severity, String user) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("_id", id);
+        r.put("timestamp", Instant.now().getEpochSecond());
+        r.put("alert_type", "Malware");
+        r.put("alert_name", "Eicar found");
+        r.put("severity", severity);
+        r.put("user", user);
+        r.put("srcip", "10.0.0.1");
+        r.put("app", "Dropbox");
+        return r;
+    }
+
+    private static String admin() {
+        return TestJwt.role("admin").sign();
+    }
+
+    private static void destination(String name, String inbox) {
+        given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name", name, "pluginId", "test-sink", "configuration", Map.of("target", RECEIVER.url(inbox))))
+                .post("/api/cls/configurations")
+                .then()
+                .statusCode(201);
+    }
+
+    private static void mapping(
+            String name,
+            String tenant,
+            List<String> alerts,
+            List<String> events,
+            Object rule,
+            List<String> destinations,
+            Map<String, Object> retry) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("source", Map.of("tenant", tenant, "alerts", alerts, "events", events));
+        if (rule != null) {
+            body.put("rule", rule);
+        }
+        body.put("mappingFile", "default-cef");
+        body.put("destinations", destinations);
+        if (retry != null) {
+            body.put("retry", retry);
+        }
+        given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/cls/siem-mappings")
+                .then()
+                .statusCode(201);
+    }
+
+    private static JsonPath statistics() {
+        return given().auth()
+                .oauth2(TestJwt.role("read-only").sign())
+                .get("/api/cls/statistics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private static JsonPath parked(String destination) {
+        return given().auth()
+                .oauth2(TestJwt.role("read-only").sign())
+                .queryParam("destination", destination)
+                .get("/api/cls/parked")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private void publish(String tenant, String kind, String subtype, List<Map<String, Object>> records)
+            throws Exception {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("type", "tenant.data");
+        envelope.put("schemaVersion", 1);
+        envelope.put("id", UUID.randomUUID().toString());
+        envelope.put("time", Instant.now().toString());
+        envelope.put("source", "core-service");
+        envelope.put("payload", Map.of("tenant", tenant, "kind", kind, "subtype", subtype, "records", records));
+        publishRaw("tenant." + tenant + "." + kind + "." + subtype, mapper.writeValueAsBytes(envelope));
+    }
+
+    private static void publishRaw(String routingKey, byte[] body) throws Exception {
+        String prefix = ConfigProvider.getConfig().getValue("ce.bus.prefix", String.class);
+        try (var connection = RabbitBroker.connect("data-test");
+                var channel = connection.createChannel()) {
+            channel.confirmSelect();
+            channel.basicPublish(
+                    prefix + "ce.data",
+                    routingKey,
+                    true,
+                    new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+                    body);
+            channel.waitForConfirmsOrDie(10_000);
+        }
+    }
+
+    private void publishSettings(PlatformSettings settings) throws Exception {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("type", "settings.changed");
+        envelope.put("schemaVersion", 1);
+        envelope.put("id", UUID.randomUUID().toString());
+        envelope.put("time", Instant.now().toString());
+        envelope.put("source", "core-service");
+        envelope.put("payload", settings);
+        String prefix = ConfigProvider.getConfig().getValue("ce.bus.prefix", String.class);
+        try (var connection = RabbitBroker.connect("settings-test");
+                var channel = connection.createChannel()) {
+            channel.basicPublish(prefix + "ce.events", "settings.changed", null, mapper.writeValueAsBytes(envelope));
+        }
+        Thread.sleep(300);
+    }
+}
