@@ -249,13 +249,16 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
             ClsPlugin plugin = (ClsPlugin) loaded.plugin();
             int chunk = Math.max(1, Math.min(MAX_CHUNK, safeChunkSize(plugin)));
             String format = s.formatter().file().format().name().toLowerCase(java.util.Locale.ROOT);
+            boolean stopped = false;
             for (int from = 0; from < texts.size(); from += chunk) {
                 int to = Math.min(texts.size(), from + chunk);
-                if (retryReason != null) {
+                if (stopped) {
+                    // the destination failed a whole chunk: the rest waits for the retry too
                     toRetry.addAll(sources.subList(from, to));
                     continue;
                 }
-                String failure = push(
+                int retriedBefore = toRetry.size();
+                String reason = push(
                         loaded,
                         plugin,
                         target.get(),
@@ -263,10 +266,11 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
                         sources.subList(from, to),
                         format,
                         batch,
-                        toPark);
-                if (failure != null) {
-                    retryReason = failure;
-                    toRetry.addAll(sources.subList(from, to));
+                        toPark,
+                        toRetry);
+                if (reason != null) {
+                    retryReason = reason;
+                    stopped = toRetry.size() - retriedBefore == to - from;
                 }
             }
         }
@@ -300,8 +304,9 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
     }
 
     /**
-     * Pushes one chunk; returns null when the destination answered for every record (accepted ones
-     * are counted, refused ones added to {@code toPark}), else why the whole chunk must be retried.
+     * Pushes one chunk. Accepted records are counted, refused ones added to {@code toPark}; records to
+     * try again are added to {@code toRetry} (the whole chunk, or, when a retryable result names them,
+     * just the ones not accepted) and the reason returned; null when nothing is to be retried.
      */
     private String push(
             LoadedPlugin loaded,
@@ -311,7 +316,8 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
             List<JsonNode> sources,
             String format,
             DataBatch batch,
-            Map<String, List<JsonNode>> toPark) {
+            Map<String, List<JsonNode>> toPark,
+            List<JsonNode> toRetry) {
         PlatformContext context = new PlatformContext(
                 "CLS",
                 loaded.manifest().id(),
@@ -343,18 +349,25 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
         }
         if (!outcome.ok()) {
             health(false, outcome.error());
+            toRetry.addAll(sources);
             return outcome.error();
         }
         PushResult result = outcome.value();
+        String retryReason = null;
         if (result.retryable()) {
-            String reason = result.failed().isEmpty()
+            retryReason = result.failed().isEmpty() || result.failed().get(0).reason() == null
                     ? "the destination asked to retry later"
                     : result.failed().get(0).reason();
-            health(false, reason);
-            return reason;
+            health(false, retryReason);
+            boolean named = !result.failed().isEmpty()
+                    && result.failed().stream().allMatch(f -> f.index() >= 0 && f.index() < texts.size());
+            if (!named) {
+                toRetry.addAll(sources);
+                return retryReason;
+            }
         }
-        boolean[] refused = new boolean[texts.size()];
-        int refusedCount = 0;
+        boolean[] notSent = new boolean[texts.size()];
+        int notSentCount = 0;
         for (PushResult.FailedItem f : result.failed()) {
             if (f.index() < 0) {
                 // the whole chunk was refused for good
@@ -362,24 +375,31 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
                 health(false, f.reason());
                 return null;
             }
-            if (f.index() < texts.size() && !refused[f.index()]) {
-                refused[f.index()] = true;
-                refusedCount++;
-                toPark.computeIfAbsent(refusal(f), k -> new ArrayList<>()).add(sources.get(f.index()));
+            if (f.index() < texts.size() && !notSent[f.index()]) {
+                notSent[f.index()] = true;
+                notSentCount++;
+                if (result.retryable()) {
+                    // named by a retryable result: not taken before the failure, so tried again
+                    toRetry.add(sources.get(f.index()));
+                } else {
+                    toPark.computeIfAbsent(refusal(f), k -> new ArrayList<>()).add(sources.get(f.index()));
+                }
             }
         }
         long bytes = 0;
         long newest = 0;
         for (int i = 0; i < texts.size(); i++) {
-            if (!refused[i]) {
+            if (!notSent[i]) {
                 bytes += utf8Length(texts.get(i));
                 long ts = sources.get(i).path("timestamp").asLong(0);
                 newest = Math.max(newest, ts);
             }
         }
-        stats.sent(texts.size() - refusedCount, bytes, newest);
-        health(true, null);
-        return null;
+        stats.sent(texts.size() - notSentCount, bytes, newest);
+        if (retryReason == null) {
+            health(true, null);
+        }
+        return retryReason;
     }
 
     private static String refusal(PushResult.FailedItem f) {

@@ -164,6 +164,30 @@ class DeliveryTest {
     }
 
     @Test
+    void shouldRetryOnlyTheRecordsADestinationDidNotTakeSoNothingComesTwice() throws Exception {
+        Receiver.Inbox inbox = RECEIVER.inbox("busy");
+        inbox.busyOnceContaining = "suser=later";
+        destination("busy-dest", "busy");
+        mapping("busy", "t-busy", List.of("malware"), List.of(), null, List.of("busy-dest"), null);
+        List<String> expected = new ArrayList<>();
+        for (int b = 0; b < 3; b++) {
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                records.add(alert("b" + b + "-" + i, "high", i % 100 == 3 ? "later" : "now"));
+                expected.add("b" + b + "-" + i);
+            }
+            publish("t-busy", "alerts", "malware", records);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox.lines.size() >= expected.size());
+        Thread.sleep(1000);
+        assertThat(inbox.ids()).as("each record once").containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(statistics().getLong("destinations.find { it.destination == 'busy-dest' }.retried"))
+                .as("only the 30 records the receiver did not take were retried")
+                .isEqualTo(30);
+    }
+
+    @Test
     void shouldParkRefusedAndUnreadableRecordsWithTheReasonAndReplayOrDiscardThem() throws Exception {
         Receiver.Inbox inbox = RECEIVER.inbox("picky");
         inbox.refuseContaining = "suser=poison";

@@ -32,6 +32,10 @@ final class Receiver implements AutoCloseable {
         volatile boolean down;
         volatile long delayMillis;
         volatile String refuseContaining;
+        /** Lines containing this are answered "try again" the first time they come. */
+        volatile String busyOnceContaining;
+
+        final java.util.Set<String> busyAlready = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         /** The CEF externalId (the record's _id) of every line taken. */
         List<String> ids() {
@@ -83,15 +87,24 @@ final class Receiver implements AutoCloseable {
         }
         String[] lines = body.split("\n");
         List<String> refused = new ArrayList<>();
+        List<String> busy = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].isEmpty()) {
                 continue;
             }
-            if (inbox.refuseContaining != null && lines[i].contains(inbox.refuseContaining)) {
+            if (inbox.busyOnceContaining != null
+                    && lines[i].contains(inbox.busyOnceContaining)
+                    && inbox.busyAlready.add(lines[i])) {
+                busy.add(String.valueOf(i));
+            } else if (inbox.refuseContaining != null && lines[i].contains(inbox.refuseContaining)) {
                 refused.add(String.valueOf(i));
             } else {
                 inbox.lines.add(lines[i]);
             }
+        }
+        if (!busy.isEmpty()) {
+            respond(exchange, 200, "retry:" + String.join(",", busy));
+            return;
         }
         respond(exchange, 200, refused.isEmpty() ? "ok" : "refuse:" + String.join(",", refused));
     }

@@ -13,8 +13,9 @@ public class SinkPluginResource implements QuarkusTestResourceLifecycleManager {
 
     /**
      * A destination that POSTs each chunk, one record per line, to the URL in its {@code target} field
-     * and reads the answer: 200 "ok" = all taken, 200 "refuse:i,j" = records i and j refused, anything
-     * else = try again later. Chunks of 500 records.
+     * and reads the answer: 200 "ok" = all taken, 200 "refuse:i,j" = records i and j refused, 200
+     * "retry:i,j" = all but i and j taken, those to try again; anything else = try again later. Chunks
+     * of 500 records.
      */
     static final String SOURCE = """
             package sink;
@@ -43,6 +44,12 @@ public class SinkPluginResource implements QuarkusTestResourceLifecycleManager {
                     }
                     List<PushResult.FailedItem> failed = new ArrayList<>();
                     String text = answer.body().trim();
+                    if (text.startsWith("retry:")) {
+                        for (String i : text.substring(6).split(",")) {
+                            failed.add(new PushResult.FailedItem(Integer.parseInt(i), null, "the receiver is busy"));
+                        }
+                        return new PushResult(items.size() - failed.size(), failed, true);
+                    }
                     if (text.startsWith("refuse:") && text.length() > 7) {
                         for (String i : text.substring(7).split(",")) {
                             failed.add(new PushResult.FailedItem(Integer.parseInt(i), null, "the receiver does not take such records"));

@@ -39,9 +39,12 @@ public interface ClsPlugin extends Plugin {
     }
 
     /**
-     * Delivers one chunk of at most {@link #chunkSize} transformed records. Report refused records by
-     * their index in {@code transformed}; report a failure of the whole chunk that may pass (5xx,
-     * timeout, connection refused) with {@link PushResult#retryLater}.
+     * Delivers one chunk of at most {@link #chunkSize} transformed records. Report records the
+     * destination refused for good by their index in {@code transformed} (they are parked with the
+     * reason). When delivery failed in a way that may pass (5xx, timeout, connection refused), return a
+     * retryable result: {@link PushResult#retryLater} retries the whole chunk; a retryable result that
+     * names records by index retries just those (the others count as accepted), which avoids sending
+     * what the destination already took again.
      */
     PushResult push(PluginContext context, List<Object> transformed, String dataType, String subType) throws Exception;
 
