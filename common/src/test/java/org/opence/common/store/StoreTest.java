@@ -74,4 +74,43 @@ class StoreTest {
     void shouldRejectCollectionNamesThatAreNotPlainIdentifiers() {
         assertThatThrownBy(() -> CollectionSpec.of("Users-Old")).hasMessageContaining("lower case letters");
     }
+
+    @Test
+    void shouldCreateMembersOfAFamilyWhenUsedAndListAndDropThem() {
+        Store store = new Store(
+                database,
+                () -> List.of(
+                        CollectionSpec.of("log_state"),
+                        CollectionSpec.family("log_entries_", IndexSpec.unique("uid"))));
+        assertThat(database.listCollectionNames().into(new ArrayList<>())).containsExactly("log_state");
+
+        store.collection("log_entries_1").insertOne(new Document("uid", "a"));
+        store.collection("log_entries_2").insertOne(new Document("uid", "a"));
+
+        assertThat(store.members("log_entries_")).containsExactlyInAnyOrder("log_entries_1", "log_entries_2");
+        assertThatThrownBy(() -> store.collection("log_entries_1").insertOne(new Document("uid", "a")))
+                .isInstanceOf(MongoWriteException.class);
+        store.drop("log_entries_1");
+        assertThat(store.members("log_entries_")).containsExactly("log_entries_2");
+    }
+
+    @Test
+    void shouldRefuseNamesOutsideTheFamilyAndDroppingFixedCollections() {
+        Store store = new Store(
+                database, () -> List.of(CollectionSpec.of("log_state"), CollectionSpec.family("log_entries_")));
+
+        assertThatThrownBy(() -> store.collection("log_entries_X"))
+                .hasMessageContaining("'log_entries_X' is not owned by this service");
+        assertThatThrownBy(() -> store.collection("log_entries_")).hasMessageContaining("not owned");
+        assertThatThrownBy(() -> store.drop("log_state")).hasMessageContaining("not owned");
+    }
+
+    @Test
+    void shouldRefuseAFamilyThatCoversADeclaredCollection() {
+        assertThatThrownBy(() -> new Store(
+                        database,
+                        () -> List.of(CollectionSpec.of("log_entries_old"), CollectionSpec.family("log_entries_"))))
+                .hasMessageContaining("log_entries_old would also be a member of the family log_entries_");
+        assertThatThrownBy(() -> CollectionSpec.family("log_entries")).hasMessageContaining("must end with '_'");
+    }
 }
