@@ -325,7 +325,8 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
                 target.configuration(),
                 target.storage(),
                 null,
-                services.plugins().http());
+                services.plugins().http(),
+                services.plugins().logs());
         PluginInvoker.Outcome<PushResult> outcome = services.plugins()
                 .invoker()
                 .call(

@@ -113,9 +113,24 @@ public interface CeConfig {
         @WithDefault("false")
         boolean json();
 
-        /** Root log level. */
+        /** Root log level; also the least level written to the platform log (the Logging page). */
         @WithDefault("INFO")
         String level();
+
+        /**
+         * Platform log entries held in memory until they are published; when full, new entries are
+         * dropped and counted (a later entry says how many), so writing never blocks.
+         */
+        @WithDefault("10000")
+        int bufferSize();
+
+        /** Most platform log entries in one {@code log.entries} message. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How often buffered platform log entries are published (sooner when a batch is full). */
+        @WithDefault("1s")
+        Duration flushInterval();
     }
 
     interface Service {

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.opence.common.config.CeConfig;
+import org.opence.common.logs.LogWriter;
+import org.opence.common.logs.Logs;
 import org.opence.common.status.ServiceIdentity;
 import org.opence.plugin.api.ModuleType;
 
@@ -31,9 +33,11 @@ public class ModulePlugins {
     private final String version;
     private final java.util.Set<String> disabled = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile PluginLoader.Result loaded = new PluginLoader.Result(List.of(), List.of());
+    private final Logs logs;
 
-    public ModulePlugins(CeConfig config, ServiceIdentity identity) {
+    public ModulePlugins(CeConfig config, ServiceIdentity identity, Logs logs) {
         this.config = config;
+        this.logs = logs;
         String version = identity.version().replaceAll("^(\\d+\\.\\d+\\.\\d+).*", "$1");
         this.loader = new PluginLoader(version.matches("\\d+\\.\\d+\\.\\d+") ? version : "0.0.0");
         this.version = identity.version();
@@ -60,6 +64,11 @@ public class ModulePlugins {
         return Path.of(
                 config.plugins().customDir(),
                 module().map(m -> m.name().toLowerCase()).orElse("none"));
+    }
+
+    /** Where the log entries of plugin calls go (the platform log). */
+    public LogWriter logs() {
+        return logs;
     }
 
     public Optional<ModuleType> module() {

@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
+import org.opence.common.logs.LogEntry;
+import org.opence.common.logs.LogLevel;
+import org.opence.common.logs.LogWriter;
+import org.opence.common.secret.Secrets;
 import org.opence.plugin.api.Notifier;
 import org.opence.plugin.api.PluginContext;
 import org.opence.plugin.api.PluginHttpClient;
@@ -14,8 +18,9 @@ import org.opence.plugin.api.PluginStorage;
 
 /**
  * The context the platform hands a plugin call. Storage changes are collected here and saved by the
- * platform after the call. Log lines carry the module, plugin and configuration; they reach the
- * Logging page when the logging backend lands (issue 7), the service log until then.
+ * platform after the call. Log lines carry the module, plugin and configuration; they go to the
+ * platform log (the Logging page, through {@link LogWriter}) and to the service log. Values of the
+ * configuration's secret fields are masked in both.
  */
 public final class PlatformContext implements PluginContext {
 
@@ -27,7 +32,12 @@ public final class PlatformContext implements PluginContext {
     private final Instant lastRunAt;
     private final PluginHttpClient http;
     private final Logger log;
+    private final LogWriter logs;
 
+    /**
+     * @param module the plugin's module as in its manifest (e.g. {@code CLS})
+     * @param logs where the plugin's log entries go besides the service log
+     */
     public PlatformContext(
             String module,
             String pluginId,
@@ -35,7 +45,8 @@ public final class PlatformContext implements PluginContext {
             Map<String, Object> configuration,
             Map<String, String> storage,
             Instant lastRunAt,
-            PluginHttpClient http) {
+            PluginHttpClient http,
+            LogWriter logs) {
         this.module = module;
         this.pluginId = pluginId;
         this.configurationName = configurationName;
@@ -44,10 +55,45 @@ public final class PlatformContext implements PluginContext {
         this.lastRunAt = lastRunAt;
         this.http = http;
         this.log = Logger.getLogger("plugin." + module.toLowerCase() + "." + pluginId);
+        this.logs = logs;
     }
 
     private String prefix(String message) {
         return module + " " + pluginId + " [" + configurationName + "] " + message;
+    }
+
+    /** The text with the values of secret-named configuration fields (4 characters or more) masked. */
+    private String masked(String text) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        for (Map.Entry<String, Object> field : configuration.entrySet()) {
+            if (Secrets.isSecretName(field.getKey())
+                    && field.getValue() instanceof String secret
+                    && secret.length() >= 4) {
+                result = result.replace(secret, Secrets.MASK);
+            }
+        }
+        return result;
+    }
+
+    private void entry(LogLevel level, String message, String errorCode, String details, String resolution) {
+        if (logs == null) {
+            return;
+        }
+        logs.write(new LogEntry(
+                Instant.now(),
+                level,
+                module.toLowerCase(java.util.Locale.ROOT),
+                pluginId,
+                configurationName,
+                message,
+                errorCode,
+                details,
+                resolution,
+                null,
+                null));
     }
 
     @Override
@@ -100,22 +146,32 @@ public final class PlatformContext implements PluginContext {
         return new PluginLogger() {
             @Override
             public void debug(String message) {
-                log.debug(prefix(message));
+                String text = masked(message);
+                log.debug(prefix(text));
+                entry(LogLevel.debug, text, null, null, null);
             }
 
             @Override
             public void info(String message) {
-                log.info(prefix(message));
+                String text = masked(message);
+                log.info(prefix(text));
+                entry(LogLevel.info, text, null, null, null);
             }
 
             @Override
             public void warn(String message) {
-                log.warn(prefix(message));
+                String text = masked(message);
+                log.warn(prefix(text));
+                entry(LogLevel.warning, text, null, null, null);
             }
 
             @Override
             public void error(String message, String errorCode, String details, String resolution) {
-                log.errorf("%s [%s] details: %s; resolution: %s", prefix(message), errorCode, details, resolution);
+                String text = masked(message);
+                String detail = masked(details);
+                String fix = masked(resolution);
+                log.errorf("%s [%s] details: %s; resolution: %s", prefix(text), errorCode, detail, fix);
+                entry(LogLevel.error, text, errorCode, detail, fix);
             }
         };
     }

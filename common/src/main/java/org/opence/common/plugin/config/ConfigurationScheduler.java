@@ -129,7 +129,8 @@ public class ConfigurationScheduler {
                 configurations.decrypted(doc),
                 storage,
                 lastSuccess,
-                plugins.http());
+                plugins.http(),
+                plugins.logs());
         Instant start = Instant.now();
         PluginInvoker.Outcome<String> outcome = plugins.invoker()
                 .call(

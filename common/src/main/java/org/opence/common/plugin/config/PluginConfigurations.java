@@ -293,7 +293,8 @@ public class PluginConfigurations {
                 config,
                 Map.of(),
                 null,
-                plugins.http());
+                plugins.http(),
+                plugins.logs());
         PluginInvoker.Outcome<ValidationResult> outcome = plugins.invoker()
                 .call(
                         "validate:" + name,
