@@ -46,7 +46,7 @@ public class DeliveryPipeline implements ModuleSwitch.Pausable {
     private final SiemMappings mappings;
     private final ModuleSwitch moduleSwitch;
     private final MongoCollection<Document> routes;
-    private final Map<String, DeliveryWorker> workers = new ConcurrentHashMap<>();
+    private final Map<String, List<DeliveryWorker>> workers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cls-delivery-timer");
         t.setDaemon(true);
@@ -126,12 +126,16 @@ public class DeliveryPipeline implements ModuleSwitch.Pausable {
                         new ReplaceOptions().upsert(true));
             }
             boolean on = wantedOn.get(route.key());
-            DeliveryWorker worker = workers.get(route.key());
-            if (on && worker == null) {
-                workers.put(route.key(), new DeliveryWorker(route, services, !moduleSwitch.on()));
-                LOG.infof("Delivering %s from queue %s", route.key(), queue);
-            } else if (!on && worker != null) {
-                workers.remove(route.key()).close();
+            List<DeliveryWorker> running = workers.get(route.key());
+            if (on && running == null) {
+                List<DeliveryWorker> started = new ArrayList<>();
+                for (int i = 0; i < services.consumersPerRoute(); i++) {
+                    started.add(new DeliveryWorker(route, services, !moduleSwitch.on()));
+                }
+                workers.put(route.key(), started);
+                LOG.infof("Delivering %s from queue %s (%d consumers)", route.key(), queue, started.size());
+            } else if (!on && running != null) {
+                workers.remove(route.key()).forEach(DeliveryWorker::close);
                 LOG.infof(
                         "SIEM mapping %s is disabled: delivery to %s stops, its queue keeps what it holds",
                         route.mapping(), route.destination());
@@ -142,9 +146,9 @@ public class DeliveryPipeline implements ModuleSwitch.Pausable {
                 continue;
             }
             DeliveryRoute route = DeliveryRoute.fromKey(key);
-            DeliveryWorker worker = workers.remove(key);
-            if (worker != null) {
-                worker.close();
+            List<DeliveryWorker> running = workers.remove(key);
+            if (running != null) {
+                running.forEach(DeliveryWorker::close);
             }
             String queue = route.queue(names);
             long left = topology.messageCount(queue);
@@ -159,7 +163,8 @@ public class DeliveryPipeline implements ModuleSwitch.Pausable {
 
     private void updateBacklog() {
         var topology = services.bus().topology();
-        for (DeliveryWorker w : workers.values()) {
+        for (List<DeliveryWorker> running : workers.values()) {
+            DeliveryWorker w = running.get(0);
             try {
                 RouteStats s = services.statistics().of(w.route());
                 s.backlogReady = topology.messageCount(w.queue());
@@ -183,23 +188,23 @@ public class DeliveryPipeline implements ModuleSwitch.Pausable {
 
     /** Whether every route's worker is paused (module off). */
     boolean allPaused() {
-        return workers.values().stream().allMatch(DeliveryWorker::paused);
+        return workers.values().stream().flatMap(List::stream).allMatch(DeliveryWorker::paused);
     }
 
     @Override
     public void pause() {
-        workers.values().forEach(DeliveryWorker::pause);
+        workers.values().forEach(l -> l.forEach(DeliveryWorker::pause));
     }
 
     @Override
     public void resume() {
-        workers.values().forEach(DeliveryWorker::resume);
+        workers.values().forEach(l -> l.forEach(DeliveryWorker::resume));
     }
 
     @PreDestroy
     void stop() {
         timer.shutdownNow();
-        workers.values().forEach(DeliveryWorker::close);
+        workers.values().forEach(l -> l.forEach(DeliveryWorker::close));
         workers.clear();
         try {
             services.statistics().flush();

@@ -37,6 +37,7 @@ public class DeliveryServices {
     private final NotificationEvents notifications;
     private final List<Duration> retryDelays;
     private final int prefetch;
+    private final int consumersPerRoute;
     private final Map<String, Long> notifiedAt = new ConcurrentHashMap<>();
 
     public DeliveryServices(
@@ -51,7 +52,8 @@ public class DeliveryServices {
             NotificationEvents notifications,
             @ConfigProperty(name = "cls.delivery.retry-delays", defaultValue = "5s,30s,2m,10m")
                     List<Duration> retryDelays,
-            @ConfigProperty(name = "cls.delivery.prefetch", defaultValue = "4") int prefetch) {
+            @ConfigProperty(name = "cls.delivery.prefetch", defaultValue = "4") int prefetch,
+            @ConfigProperty(name = "cls.delivery.consumers-per-route", defaultValue = "2") int consumersPerRoute) {
         this.bus = bus;
         this.mapper = mapper;
         this.mappings = mappings;
@@ -63,6 +65,7 @@ public class DeliveryServices {
         this.notifications = notifications;
         this.retryDelays = List.copyOf(retryDelays);
         this.prefetch = prefetch;
+        this.consumersPerRoute = Math.max(1, consumersPerRoute);
     }
 
     RabbitBus bus() {
@@ -91,6 +94,11 @@ public class DeliveryServices {
 
     int prefetch() {
         return prefetch;
+    }
+
+    /** Workers per route in this process: one formats while another waits for the destination. */
+    int consumersPerRoute() {
+        return consumersPerRoute;
     }
 
     List<Duration> retryDelays() {
