@@ -18,12 +18,18 @@ public class CoreCollections implements OwnedCollections {
                 CollectionSpec.of("settings"),
                 CollectionSpec.of("plugins", IndexSpec.unique("pluginId")),
                 CollectionSpec.of("plugin_states"),
-                CollectionSpec.of("logs", IndexSpec.on("-createdAt"), IndexSpec.on("level", "-createdAt")),
+                // the platform log (org.opence.core.logs): entries in segments of ids, a catalog, postings
+                CollectionSpec.of("log_state"),
+                CollectionSpec.of("log_segments"),
+                CollectionSpec.of("log_postings"),
+                CollectionSpec.family("log_entries_"),
+                CollectionSpec.family("log_batches_"),
                 CollectionSpec.of("audit", IndexSpec.on("-at")),
                 CollectionSpec.of("notifications", IndexSpec.on("-createdAt")),
                 CollectionSpec.of("ingest_checkpoints", IndexSpec.unique("tenant", "dataType", "subType")),
                 CollectionSpec.of("ingest_tenants"),
                 CollectionSpec.of("ingest_needs"),
-                CollectionSpec.of("ingest_leases"));
+                CollectionSpec.of("ingest_leases"),
+                CollectionSpec.of("core_leases"));
     }
 }

@@ -23,6 +23,38 @@ public interface CoreConfig {
     /** Pulling the Netskope tenants. */
     Ingest ingest();
 
+    /** The platform log (the Logging page). */
+    Logs logs();
+
+    /** Deleting what is older than the settings' retention. */
+    Retention retention();
+
+    interface Logs {
+        /**
+         * Entry ids per segment collection ({@code log_entries_<n>}, ids n*size to (n+1)*size-1). Fixed by
+         * the first start (kept in {@code log_state}); a later change is ignored with a warning.
+         */
+        @WithDefault("10000")
+        int segmentSize();
+
+        /**
+         * How long one search may go on looking through older segments once it has looked at one; then
+         * it answers with what it found, {@code more=true} and a cursor to go on from.
+         */
+        @WithDefault("150ms")
+        Duration queryBudget();
+    }
+
+    interface Retention {
+        /** How often the retention job runs (one replica at a time, through a lease). */
+        @WithDefault("1h")
+        Duration interval();
+
+        /** Wait after start-up before its first run. */
+        @WithDefault("1m")
+        Duration initialDelay();
+    }
+
     interface Ingest {
         /** Whether this replica pulls at all (replicas compete for each stream through a lease). */
         @WithDefault("true")

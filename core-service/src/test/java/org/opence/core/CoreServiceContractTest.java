@@ -23,7 +23,17 @@ class CoreServiceContractTest extends ServiceContractTest {
 
     @Override
     protected List<String> ownedCollections() {
-        return List.of("installation", "settings", "plugins", "logs", "audit", "notifications", "ingest_checkpoints");
+        return List.of(
+                "installation",
+                "settings",
+                "plugins",
+                "log_state",
+                "log_segments",
+                "log_postings",
+                "audit",
+                "notifications",
+                "ingest_checkpoints",
+                "core_leases");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.opence.core.ingest;
 
 import org.opence.common.bus.RabbitBus;
+import org.opence.common.logs.LogWriter;
 import org.opence.core.CoreConfig;
 
 /** What a {@link StreamPuller} uses of the supervisor that runs it. */
@@ -30,6 +31,9 @@ interface IngestContext {
     String source();
 
     String decrypt(String ciphertext);
+
+    /** The platform log (the Logging page). */
+    LogWriter logs();
 
     boolean paused();
 

@@ -20,6 +20,8 @@ import org.opence.common.bus.Envelope;
 import org.opence.common.bus.RabbitBus;
 import org.opence.common.config.CeConfig;
 import org.opence.common.ingest.IngestNeeds;
+import org.opence.common.logs.LogWriter;
+import org.opence.common.logs.Logs;
 import org.opence.common.plugin.NetworkSettings;
 import org.opence.common.plugin.PlatformHttpClient;
 import org.opence.common.secret.Secrets;
@@ -63,6 +65,7 @@ public class IngestSupervisor implements IngestContext {
     private final Leases leases;
     private final PageTranscoder transcoder;
     private final CeConfig ce;
+    private final Logs logs;
     private volatile PlatformHttpClient direct;
     private volatile PlatformHttpClient proxied;
     private final Map<StreamKey, StreamPuller> pullers = new ConcurrentHashMap<>();
@@ -92,8 +95,10 @@ public class IngestSupervisor implements IngestContext {
             InstallationStore installation,
             ServiceIdentity identity,
             ObjectMapper mapper,
-            Store store) {
+            Store store,
+            Logs logs) {
         this.settings = config.ingest();
+        this.logs = logs;
         this.directory = directory;
         this.needs = needs;
         this.checkpoints = checkpoints;
@@ -230,6 +235,12 @@ public class IngestSupervisor implements IngestContext {
             pauseReason = "free disk space under " + dataDir + " is " + freeMb + " MiB, below the "
                     + settings.minFreeDiskMb() + " MiB minimum (core.ingest.min-free-disk-mb)";
             LOG.errorf("Pulling paused: %s", pauseReason);
+            logs.error(
+                    "INGEST-DISK-LOW",
+                    "Tenant ingest paused: free disk space is low",
+                    pauseReason,
+                    "Free some space under " + dataDir + " (or raise the disk); pulling resumes by itself and"
+                            + " nothing is lost.");
             notifications.raise(
                     DISK_NOTIFICATION,
                     Notifications.Severity.error,
@@ -239,6 +250,7 @@ public class IngestSupervisor implements IngestContext {
                             + ". Free some space; pulling resumes by itself, nothing is lost.");
         } else if (!low && pauseReason != null) {
             LOG.infof("Pulling resumed: %d MiB free under %s", freeMb, dataDir);
+            logs.info("Tenant ingest resumed: " + freeMb + " MiB free under " + dataDir);
             pauseReason = null;
             notifications.resolve(DISK_NOTIFICATION);
         }
@@ -350,6 +362,11 @@ public class IngestSupervisor implements IngestContext {
     }
 
     @Override
+    public LogWriter logs() {
+        return logs;
+    }
+
+    @Override
     public boolean paused() {
         return pauseReason != null;
     }
@@ -363,6 +380,12 @@ public class IngestSupervisor implements IngestContext {
     public void refused(StreamKey key, String message) {
         TenantDirectory.Tenant tenant = directory.find(key.tenant()).orElse(null);
         refused.put(key, tenant == null ? java.time.Instant.EPOCH : tenant.updatedAt());
+        logs.error(
+                "INGEST-REFUSED",
+                "Tenant " + key.tenant() + ": stopped pulling " + key.kind() + "/" + key.subtype(),
+                message,
+                "Fix the token on the Netskope tenant (or give it the scope named), then save the tenant in"
+                        + " Open CE again: the stream restarts by itself.");
         notifications.raise(
                 refusalKey(key),
                 Notifications.Severity.error,

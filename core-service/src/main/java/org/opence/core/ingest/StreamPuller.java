@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.opence.common.bus.BusNames;
+import org.opence.common.logs.LogEntry;
+import org.opence.common.logs.LogLevel;
 import org.opence.core.CoreConfig;
 
 import com.mongodb.client.model.Updates;
@@ -124,6 +126,19 @@ final class StreamPuller implements Runnable {
                 ctx.checkpoints().state(key, "backoff", error, wait.toMillis(), ctx.owner());
                 if (backoff.failures() <= 3 || backoff.failures() % 10 == 0) {
                     LOG.warnf("Pulling %s failed (%s); next try in %d ms", key.id(), error, wait.toMillis());
+                    ctx.logs()
+                            .write(LogEntry.of(
+                                            LogLevel.warning,
+                                            "Tenant " + key.tenant() + ": pulling " + key.kind() + "/" + key.subtype()
+                                                    + " failed " + backoff.failures()
+                                                    + " time(s) in a row; next try in "
+                                                    + wait.toSeconds() + " s")
+                                    .withCode(
+                                            "INGEST-RETRY",
+                                            error,
+                                            "Nothing is lost: the stream goes on from its checkpoint. If it keeps"
+                                                    + " failing, check that the tenant is reachable (proxy in"
+                                                    + " Settings) and its status."));
                 }
                 try {
                     sleep(wait);

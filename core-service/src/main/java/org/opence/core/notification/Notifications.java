@@ -101,6 +101,13 @@ public class Notifications {
                 > 0;
     }
 
+    /** Deletes notifications resolved (or cleared) before {@code cutoff}; active ones stay however old. */
+    public long deleteResolvedBefore(Instant cutoff) {
+        return notifications
+                .deleteMany(Filters.and(Filters.ne("resolvedAt", null), Filters.lt("resolvedAt", Date.from(cutoff))))
+                .getDeletedCount();
+    }
+
     public List<View> list(boolean includeResolved, int limit) {
         List<View> views = new ArrayList<>();
         notifications

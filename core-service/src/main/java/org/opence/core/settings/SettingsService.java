@@ -16,6 +16,7 @@ import org.opence.common.bus.Envelope;
 import org.opence.common.bus.RabbitBus;
 import org.opence.common.error.Problem;
 import org.opence.common.error.ProblemException;
+import org.opence.common.logs.Logs;
 import org.opence.common.plugin.Tls;
 import org.opence.common.secret.Secrets;
 import org.opence.common.settings.PlatformSettings;
@@ -46,8 +47,11 @@ public class SettingsService {
     private final Secrets secrets;
     private final RabbitBus bus;
     private final AuditTrail audit;
+    private final Logs logs;
 
-    public SettingsService(Store store, ObjectMapper mapper, Secrets secrets, RabbitBus bus, AuditTrail audit) {
+    public SettingsService(
+            Store store, ObjectMapper mapper, Secrets secrets, RabbitBus bus, AuditTrail audit, Logs logs) {
+        this.logs = logs;
         this.settings = store.collection("settings");
         this.mapper = mapper;
         this.secrets = secrets;
@@ -96,8 +100,33 @@ public class SettingsService {
         doc.put("_id", ID);
         settings.replaceOne(Filters.eq("_id", ID), doc, new ReplaceOptions().upsert(true));
         audit.record("settings.updated", "settings", masked(before), masked(next));
+        logs.info("Settings changed by " + next.updatedBy() + changes(before, next));
         publish(next);
         return masked(next);
+    }
+
+    /** ": modules, retention" — the parts that changed, for the platform log (values are in the audit trail). */
+    private static String changes(PlatformSettings before, PlatformSettings after) {
+        List<String> parts = new ArrayList<>();
+        if (!java.util.Objects.equals(before.modules(), after.modules())) {
+            parts.add("modules");
+        }
+        if (!java.util.Objects.equals(before.proxy(), after.proxy())) {
+            parts.add("proxy");
+        }
+        if (!java.util.Objects.equals(before.tls(), after.tls())) {
+            parts.add("TLS");
+        }
+        if (!java.util.Objects.equals(before.logLevel(), after.logLevel())) {
+            parts.add("log level");
+        }
+        if (!java.util.Objects.equals(before.retention(), after.retention())) {
+            parts.add("retention");
+        }
+        if (!java.util.Objects.equals(before.updateCheck(), after.updateCheck())) {
+            parts.add("update check");
+        }
+        return parts.isEmpty() ? " (nothing different)" : ": " + String.join(", ", parts);
     }
 
     /** Publishes the stored settings (after a change, at start-up, on request). */
