@@ -20,6 +20,7 @@ public class ClsCollections implements OwnedCollections {
                 CollectionSpec.of("cls_siem_mappings", IndexSpec.unique("name")),
                 CollectionSpec.of("cls_delivery"),
                 CollectionSpec.of("cls_delivery_stats"),
+                CollectionSpec.of("cls_history"),
                 CollectionSpec.of("cls_dead_letters", IndexSpec.on("-parkedAt")));
     }
 }

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.bson.Document;
 import org.jboss.logging.Logger;
+import org.opence.cls.siem.HistoricalPulls;
 import org.opence.cls.siem.SiemMappingModels;
 import org.opence.cls.siem.SiemMappings;
 import org.opence.common.bus.BusNames;
@@ -44,6 +45,7 @@ public class DeliveryPipeline implements ModuleSwitch.Pausable {
 
     private final DeliveryServices services;
     private final SiemMappings mappings;
+    private final HistoricalPulls history;
     private final ModuleSwitch moduleSwitch;
     private final MongoCollection<Document> routes;
     private final Map<String, List<DeliveryWorker>> workers = new ConcurrentHashMap<>();
@@ -54,8 +56,14 @@ public class DeliveryPipeline implements ModuleSwitch.Pausable {
     });
     private volatile boolean started;
 
-    public DeliveryPipeline(DeliveryServices services, SiemMappings mappings, ModuleSwitch moduleSwitch, Store store) {
+    public DeliveryPipeline(
+            DeliveryServices services,
+            SiemMappings mappings,
+            HistoricalPulls history,
+            ModuleSwitch moduleSwitch,
+            Store store) {
         this.services = services;
+        this.history = history;
         this.mappings = mappings;
         this.moduleSwitch = moduleSwitch;
         this.routes = store.collection("cls_delivery");
@@ -76,6 +84,11 @@ public class DeliveryPipeline implements ModuleSwitch.Pausable {
         }
     }
 
+    /** A historical pull binds the mapping's queues to its routing prefix before it is requested. */
+    void onHistoricalPull(@Observes HistoricalPulls.Started pull) throws IOException {
+        reconcile();
+    }
+
     private void reconcileSafely() {
         try {
             reconcile();
@@ -91,10 +104,12 @@ public class DeliveryPipeline implements ModuleSwitch.Pausable {
         Map<String, Boolean> wantedOn = new HashMap<>();
         for (SiemMappingModels.SiemMapping m : mappings.list()) {
             boolean on = Boolean.TRUE.equals(m.enabled());
-            List<String> keys = on
-                    ? DeliveryRoute.routingKeys(
-                            m.source().tenant(), m.source().alerts(), m.source().events())
-                    : List.of();
+            List<String> keys = new ArrayList<>();
+            if (on) {
+                keys.addAll(DeliveryRoute.routingKeys(
+                        m.source().tenant(), m.source().alerts(), m.source().events()));
+                keys.addAll(history.activeBindings(m.name()));
+            }
             for (String destination : m.destinations()) {
                 DeliveryRoute route = new DeliveryRoute(m.name(), destination);
                 wanted.put(route.key(), route);

@@ -26,9 +26,36 @@ import org.opence.common.security.Roles;
 public class SiemMappingResource {
 
     private final SiemMappings mappings;
+    private final HistoricalPulls history;
+    private final io.quarkus.security.identity.SecurityIdentity identity;
 
-    public SiemMappingResource(SiemMappings mappings) {
+    public SiemMappingResource(
+            SiemMappings mappings, HistoricalPulls history, io.quarkus.security.identity.SecurityIdentity identity) {
         this.mappings = mappings;
+        this.history = history;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/{name}/historical-pull")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            summary = "Pull the mapping's tenant types again between two times (ISO-8601 'from' and 'to', within"
+                    + " the last 90 days) and deliver them like live data")
+    public Response historicalPull(
+            @PathParam("name") String name, @NotNull(message = "a JSON body is required") HistoricalPulls.Request body)
+            throws Exception {
+        return Response.status(202)
+                .entity(history.request(name, body, identity.getPrincipal().getName()))
+                .build();
+    }
+
+    @GET
+    @Path("/{name}/historical-pulls")
+    @RolesAllowed(Roles.READ_ONLY)
+    @Operation(summary = "The mapping's historical pulls, newest first, with their progress per type")
+    public List<HistoricalPulls.Job> historicalPulls(@PathParam("name") String name) {
+        return history.list(name);
     }
 
     @GET

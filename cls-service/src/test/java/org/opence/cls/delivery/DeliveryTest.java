@@ -248,6 +248,113 @@ class DeliveryTest {
     }
 
     @Test
+    void shouldDeliverAHistoricalPullThroughTheMappingsRoutesAndFollowItsProgress() throws Exception {
+        destination("hist-dest", "hist");
+        mapping(
+                "hist",
+                "t-hist",
+                List.of("malware"),
+                List.of(),
+                Map.of("severity", "high"),
+                List.of("hist-dest"),
+                null);
+        String prefix = ConfigProvider.getConfig().getValue("ce.bus.prefix", String.class);
+        try (var connection = RabbitBroker.connect("core-stand-in");
+                var channel = connection.createChannel()) {
+            // stands in for core-service: receives the request
+            String requests = channel.queueDeclare().getQueue();
+            channel.queueBind(requests, prefix + "ce.events", "ingest.history.requested");
+
+            given().auth()
+                    .oauth2(admin())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("from", "2026-11-27T10:00:00Z", "to", "2026-11-27T09:00:00Z"))
+                    .post("/api/cls/siem-mappings/hist/historical-pull")
+                    .then()
+                    .statusCode(400)
+                    .body("errors.field", org.hamcrest.Matchers.hasItem("to"));
+            given().auth()
+                    .oauth2(admin())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "from", Instant.now().minus(Duration.ofDays(200)).toString(), "to", "x"))
+                    .post("/api/cls/siem-mappings/hist/historical-pull")
+                    .then()
+                    .statusCode(400)
+                    .body("errors.field", org.hamcrest.Matchers.hasItems("from", "to"));
+            given().auth()
+                    .oauth2(TestJwt.role("read-only").sign())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "from",
+                            Instant.now().minus(Duration.ofHours(2)).toString(),
+                            "to",
+                            Instant.now().toString()))
+                    .post("/api/cls/siem-mappings/hist/historical-pull")
+                    .then()
+                    .statusCode(403);
+
+            Instant from = Instant.now().minus(Duration.ofHours(2));
+            Instant to = Instant.now().minus(Duration.ofHours(1));
+            String job = given().auth()
+                    .oauth2(admin())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("from", from.toString(), "to", to.toString()))
+                    .post("/api/cls/siem-mappings/hist/historical-pull")
+                    .then()
+                    .statusCode(202)
+                    .body("status", org.hamcrest.Matchers.equalTo("requested"))
+                    .extract()
+                    .path("id");
+            com.rabbitmq.client.GetResponse request = null;
+            for (int i = 0; i < 50 && request == null; i++) {
+                request = channel.basicGet(requests, true);
+                Thread.sleep(100);
+            }
+            assertThat(request).as("the pull is requested from core-service").isNotNull();
+            var payload = mapper.readTree(request.getBody()).path("payload");
+            assertThat(payload.path("job").asText()).isEqualTo(job);
+            assertThat(payload.path("tenant").asText()).isEqualTo("t-hist");
+            assertThat(payload.path("from").asLong()).isEqualTo(from.getEpochSecond());
+            assertThat(payload.path("routingPrefix").asText()).isEqualTo("history." + job);
+
+            // core-service's answer: the records under the job's prefix, then the progress
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                records.add(alert("h" + i, i % 2 == 0 ? "high" : "low", "u"));
+            }
+            publishTo("history." + job + ".alerts.malware", "t-hist", "alerts", "malware", records);
+            publishTo("tenant.t-other.alerts.malware", "t-other", "alerts", "malware", records);
+            Receiver.Inbox inbox = RECEIVER.inbox("hist");
+            await().atMost(Duration.ofSeconds(20)).until(() -> inbox.lines.size() >= 250);
+            publishEvent(
+                    "ingest.history.progress",
+                    Map.of("job", job, "kind", "alerts", "subtype", "malware", "records", 500, "done", true));
+            publishEvent("ingest.history.progress", Map.of("job", job, "records", 0, "done", true, "status", "done"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> "done"
+                    .equals(given().auth()
+                            .oauth2(TestJwt.role("read-only").sign())
+                            .get("/api/cls/siem-mappings/hist/historical-pulls")
+                            .then()
+                            .extract()
+                            .path("[0].status")));
+            JsonPath jobs = given().auth()
+                    .oauth2(TestJwt.role("read-only").sign())
+                    .get("/api/cls/siem-mappings/hist/historical-pulls")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertThat(jobs.getLong("[0].records")).isEqualTo(500);
+            assertThat(jobs.getBoolean("[0].streams[0].done")).isTrue();
+            Thread.sleep(500);
+            assertThat(inbox.lines)
+                    .as("the rule applies to history too; nothing of another tenant")
+                    .hasSize(250);
+        }
+    }
+
+    @Test
     void shouldParkWhatALimitedRetryStrategyGivesUpOn() throws Exception {
         Receiver.Inbox inbox = RECEIVER.inbox("gone");
         inbox.down = true;
@@ -428,6 +535,27 @@ class DeliveryTest {
 
     private void publish(String tenant, String kind, String subtype, List<Map<String, Object>> records)
             throws Exception {
+        publishTo("tenant." + tenant + "." + kind + "." + subtype, tenant, kind, subtype, records);
+    }
+
+    private void publishEvent(String type, Map<String, Object> payload) throws Exception {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("type", type);
+        envelope.put("schemaVersion", 1);
+        envelope.put("id", UUID.randomUUID().toString());
+        envelope.put("time", Instant.now().toString());
+        envelope.put("source", "core-service");
+        envelope.put("payload", payload);
+        String prefix = ConfigProvider.getConfig().getValue("ce.bus.prefix", String.class);
+        try (var connection = RabbitBroker.connect("event-test");
+                var channel = connection.createChannel()) {
+            channel.basicPublish(prefix + "ce.events", type, null, mapper.writeValueAsBytes(envelope));
+        }
+    }
+
+    private void publishTo(
+            String routingKey, String tenant, String kind, String subtype, List<Map<String, Object>> records)
+            throws Exception {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("type", "tenant.data");
         envelope.put("schemaVersion", 1);
@@ -435,7 +563,7 @@ class DeliveryTest {
         envelope.put("time", Instant.now().toString());
         envelope.put("source", "core-service");
         envelope.put("payload", Map.of("tenant", tenant, "kind", kind, "subtype", subtype, "records", records));
-        publishRaw("tenant." + tenant + "." + kind + "." + subtype, mapper.writeValueAsBytes(envelope));
+        publishRaw(routingKey, mapper.writeValueAsBytes(envelope));
     }
 
     private static void publishRaw(String routingKey, byte[] body) throws Exception {
