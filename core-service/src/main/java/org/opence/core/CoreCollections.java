@@ -30,6 +30,7 @@ public class CoreCollections implements OwnedCollections {
                 CollectionSpec.of("ingest_tenants"),
                 CollectionSpec.of("ingest_needs"),
                 CollectionSpec.of("ingest_leases"),
+                CollectionSpec.of("ingest_history"),
                 CollectionSpec.of("core_leases"));
     }
 }

@@ -58,6 +58,16 @@ final class PageTranscoder {
      */
     Page transcode(InputStream in, String recordsField, StreamKey stream, java.util.Set<String> idsToSkip)
             throws IOException {
+        return transcode(in, recordsField, stream, idsToSkip, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #transcode(InputStream, String, StreamKey, java.util.Set)}, leaving out records whose
+     * {@code timestamp} is after {@code maxTimestamp} (a historical pull's end); they count as seen.
+     */
+    Page transcode(
+            InputStream in, String recordsField, StreamKey stream, java.util.Set<String> idsToSkip, long maxTimestamp)
+            throws IOException {
         List<Batch> batches = new ArrayList<>();
         Long waitTime = null;
         Long hwm = null;
@@ -80,7 +90,7 @@ final class PageTranscoder {
                         if (writer == null) {
                             writer = new BatchWriter(stream);
                         }
-                        RecordInfo info = writer.copyRecord(p, idsToSkip);
+                        RecordInfo info = writer.copyRecord(p, idsToSkip, maxTimestamp);
                         seen++;
                         if (info.skipped) {
                             ids.add(info.id);
@@ -143,13 +153,14 @@ final class PageTranscoder {
         }
 
         /** Copies the record at the parser (on its START_OBJECT), unless its id is one to skip. */
-        RecordInfo copyRecord(JsonParser p, java.util.Set<String> idsToSkip) throws IOException {
-            if (!idsToSkip.isEmpty()) {
-                // rare path (v1 window overlap): look at the record before writing it
+        RecordInfo copyRecord(JsonParser p, java.util.Set<String> idsToSkip, long maxTimestamp) throws IOException {
+            if (!idsToSkip.isEmpty() || maxTimestamp != Long.MAX_VALUE) {
+                // rare paths (v1 window overlap, end of a historical pull): look at the record first
                 com.fasterxml.jackson.databind.JsonNode tree = TREES.readTree(p);
                 String rid = tree.path("_id").asText(null);
-                if (rid != null && idsToSkip.contains(rid)) {
-                    return new RecordInfo(rid, tree.path("timestamp").asLong(), true);
+                long timestamp = tree.path("timestamp").asLong();
+                if ((rid != null && idsToSkip.contains(rid)) || timestamp > maxTimestamp) {
+                    return new RecordInfo(rid, timestamp, true);
                 }
                 try (JsonParser again = tree.traverse()) {
                     again.nextToken();

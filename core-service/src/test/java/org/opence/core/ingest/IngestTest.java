@@ -23,6 +23,7 @@ import org.opence.testsupport.RabbitBroker;
 import org.opence.testsupport.RabbitMqResource;
 import org.opence.testsupport.TestJwt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
@@ -312,6 +313,89 @@ class IngestTest {
     }
 
     /** What tenant-service announces when a tenant is saved: the record with its tokens encrypted. */
+    @Test
+    void shouldPullAHistoricalRangeUnderTheJobsRoutingPrefixAndReportProgress() throws Exception {
+        sim.addToken("tok-hist", "read:/api/v2/events/dataexport/*");
+        tenant("hist", "tok-hist", null);
+        Thread.sleep(500);
+        String prefix = ConfigProvider.getConfig().getValue("ce.bus.prefix", String.class);
+        try (var connection = RabbitBroker.connect("history-test");
+                var channel = connection.createChannel()) {
+            Map<String, List<Long>> timestamps = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, java.util.Set<String>> ids = new java.util.concurrent.ConcurrentHashMap<>();
+            List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+            String data = channel.queueDeclare().getQueue();
+            channel.queueBind(data, prefix + "ce.data", "history.#");
+            channel.basicConsume(
+                    data,
+                    true,
+                    (tag, delivery) -> {
+                        String job = delivery.getEnvelope().getRoutingKey().split("\\.")[1];
+                        for (JsonNode r : JSON.readTree(delivery.getBody())
+                                .path("payload")
+                                .path("records")) {
+                            timestamps
+                                    .computeIfAbsent(job, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                    .add(r.path("timestamp").asLong());
+                            ids.computeIfAbsent(job, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                                    .add(r.path("_id").asText());
+                        }
+                    },
+                    tag -> {});
+            String events = channel.queueDeclare().getQueue();
+            channel.queueBind(events, prefix + "ce.events", "ingest.history.progress");
+            channel.basicConsume(
+                    events, true, (tag, delivery) -> progress.add(new String(delivery.getBody())), tag -> {});
+
+            long now = Instant.now().getEpochSecond();
+            String whole = "whole-" + UUID.randomUUID();
+            history(whole, "hist", now - 7200, now, "alerts.malware", "events.page");
+            await().atMost(Duration.ofSeconds(60)).until(() -> progress.stream()
+                    .anyMatch(p -> p.contains(whole) && p.contains("\"status\":\"done\"")));
+            Thread.sleep(500);
+            long expected = sim.available("alerts.malware") + sim.available("events.page");
+            assertThat(timestamps.get(whole))
+                    .as("everything the tenant holds in the range")
+                    .hasSize((int) expected);
+            assertThat(ids.get(whole)).hasSize((int) expected);
+
+            // a part of it: exactly the records of that part
+            long from = now - 3000;
+            long to = now - 1200;
+            String part = "part-" + UUID.randomUUID();
+            history(part, "hist", from, to, "alerts.malware", "events.page");
+            await().atMost(Duration.ofSeconds(60)).until(() -> progress.stream()
+                    .anyMatch(p -> p.contains(part) && p.contains("\"status\":\"done\"")));
+            Thread.sleep(500);
+            long inRange = timestamps.get(whole).stream()
+                    .filter(t -> t >= from && t <= to)
+                    .count();
+            assertThat(inRange).isPositive();
+            assertThat(timestamps.get(part)).hasSize((int) inRange).allMatch(t -> t >= from && t <= to);
+            assertThat(progress.stream().filter(p -> p.contains(part) && p.contains("\"subtype\":\"page\"")))
+                    .isNotEmpty();
+            // the live streams of the tenant were not touched
+            assertThat(status("hist").getList("streams")).isEmpty();
+        }
+    }
+
+    private static void history(String job, String tenant, long from, long to, String... streams) throws Exception {
+        List<Map<String, String>> list = new ArrayList<>();
+        for (String s : streams) {
+            String[] parts = s.split("\\.");
+            list.add(Map.of("kind", parts[0], "subtype", parts[1]));
+        }
+        publish(
+                "ingest.history.requested",
+                Map.of(
+                        "job", job,
+                        "tenant", tenant,
+                        "from", from,
+                        "to", to,
+                        "routingPrefix", "history." + job,
+                        "streams", list));
+    }
+
     private void tenant(String name, String v2Token, String v1Token) throws Exception {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("name", name);
