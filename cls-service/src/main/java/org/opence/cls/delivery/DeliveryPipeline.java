@@ -46,6 +46,7 @@ public class DeliveryPipeline implements ModuleSwitch.Pausable {
     private final DeliveryServices services;
     private final SiemMappings mappings;
     private final HistoricalPulls history;
+    private final org.opence.common.settings.CurrentSettings settings;
     private final ModuleSwitch moduleSwitch;
     private final MongoCollection<Document> routes;
     private final Map<String, List<DeliveryWorker>> workers = new ConcurrentHashMap<>();
@@ -61,8 +62,10 @@ public class DeliveryPipeline implements ModuleSwitch.Pausable {
             SiemMappings mappings,
             HistoricalPulls history,
             ModuleSwitch moduleSwitch,
+            org.opence.common.settings.CurrentSettings settings,
             Store store) {
         this.services = services;
+        this.settings = settings;
         this.history = history;
         this.mappings = mappings;
         this.moduleSwitch = moduleSwitch;
@@ -76,6 +79,7 @@ public class DeliveryPipeline implements ModuleSwitch.Pausable {
         timer.scheduleWithFixedDelay(this::reconcileSafely, 15, 15, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(this::updateBacklog, 2, 5, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(services.statistics()::flush, 10, 10, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::expireParked, 1, 60, TimeUnit.MINUTES);
     }
 
     void onMappingsChanged(@Observes NeedsChanged change) {
@@ -173,6 +177,19 @@ public class DeliveryPipeline implements ModuleSwitch.Pausable {
             LOG.warnf(
                     "Removed the delivery queue of %s (its SIEM mapping or that destination was removed)%s",
                     key, left == 0 ? "" : "; " + left + " batch(es) in it were not delivered");
+        }
+    }
+
+    /** Parked batches older than the settings' retention go (counted in the log). */
+    void expireParked() {
+        try {
+            int days = settings.get().retention().parkedDays();
+            long gone = services.parked().expire(days);
+            if (gone > 0) {
+                LOG.infof("Deleted %d parked batch(es) older than %d days (retention of parked messages)", gone, days);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not apply the retention of parked batches: %s", e.getMessage());
         }
     }
 

@@ -202,6 +202,12 @@ public class ParkedBatches {
         return ids;
     }
 
+    /** Deletes parked batches older than {@code days} (the settings' retention of parked messages). */
+    long expire(int days) {
+        Date cutoff = Date.from(Instant.now().minus(java.time.Duration.ofDays(days)));
+        return parked.deleteMany(Filters.lt("parkedAt", cutoff)).getDeletedCount();
+    }
+
     long count(String mapping, String destination) {
         return parked.countDocuments(filter(mapping, destination));
     }

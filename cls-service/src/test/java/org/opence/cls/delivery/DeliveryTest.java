@@ -354,6 +354,30 @@ class DeliveryTest {
         }
     }
 
+    @Inject
+    DeliveryPipeline pipeline;
+
+    @Inject
+    org.opence.common.store.Store store;
+
+    @Test
+    void shouldDeleteParkedBatchesOlderThanTheRetentionOfTheSettings() {
+        var collection = store.collection("cls_dead_letters");
+        for (int age : List.of(400, 10)) {
+            collection.insertOne(new org.bson.Document("_id", "aged-" + age)
+                    .append("mapping", "aged")
+                    .append("destination", "aged-dest")
+                    .append("count", 1)
+                    .append("reason", "test")
+                    .append("attempts", 1)
+                    .append("records", "[]")
+                    .append("parkedAt", java.util.Date.from(Instant.now().minus(Duration.ofDays(age)))));
+        }
+        // the default retention of parked messages is 14 days
+        pipeline.expireParked();
+        assertThat(parked("aged-dest").getList("items.id", String.class)).containsExactly("aged-10");
+    }
+
     @Test
     void shouldParkWhatALimitedRetryStrategyGivesUpOn() throws Exception {
         Receiver.Inbox inbox = RECEIVER.inbox("gone");
