@@ -141,8 +141,19 @@ public class DeliveryServices {
                 previous != null && previous.formatter().file().equals(file.get())
                         ? previous.formatter()
                         : MappingFormatter.compile(file.get());
+        Query muteRule =
+                m.mute() == null || m.mute().rule() == null || m.mute().rule().isNull()
+                        ? null
+                        : Query.parse(m.mute().rule());
+        long mutedUntil = m.mute() == null ? 0 : m.mute().until().toEpochMilli();
         return new DeliveryWorker.State(
-                m, rule, formatter, configurations.target(route.destination()), System.currentTimeMillis());
+                m,
+                rule,
+                muteRule,
+                mutedUntil,
+                formatter,
+                configurations.target(route.destination()),
+                System.currentTimeMillis());
     }
 
     /** Tells operators that records were parked (at most once a minute per route; core counts repeats). */

@@ -53,6 +53,8 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
     record State(
             SiemMappingModels.SiemMapping mapping,
             Query rule,
+            Query muteRule,
+            long mutedUntil,
             MappingFormatter formatter,
             Optional<PluginConfigurations.Target> destination,
             long at) {}
@@ -222,9 +224,15 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
         List<JsonNode> sources = new ArrayList<>(total);
         Map<String, List<JsonNode>> toPark = new LinkedHashMap<>();
         long filtered = 0;
+        long muted = 0;
+        boolean muting = System.currentTimeMillis() < s.mutedUntil();
         for (JsonNode record : batch.records()) {
             if (s.rule() != null && !s.rule().matches(record)) {
                 filtered++;
+                continue;
+            }
+            if (muting && (s.muteRule() == null || s.muteRule().matches(record))) {
+                muted++;
                 continue;
             }
             try {
@@ -236,6 +244,7 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
             }
         }
         stats.add(RouteStats.Outcome.filtered, filtered);
+        stats.add(RouteStats.Outcome.muted, muted);
 
         List<JsonNode> toRetry = new ArrayList<>();
         String retryReason = null;

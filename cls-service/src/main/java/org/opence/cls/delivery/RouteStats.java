@@ -21,6 +21,7 @@ final class RouteStats {
         retried,
         parked,
         filtered,
+        muted,
         unmapped,
         replayed,
         discarded

@@ -28,6 +28,7 @@ public final class SiemMappingModels {
      * @param mappingFile the mapping file's name (a shipped default or the user's)
      * @param destinations names of CLS configurations (destination plugins)
      * @param retry what happens to records a destination does not take (default: limited, 20 attempts)
+     * @param mute records not to send for a while (null: none)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SiemMapping(
@@ -38,8 +39,16 @@ public final class SiemMappingModels {
             List<String> destinations,
             Boolean enabled,
             Retry retry,
+            Mute mute,
             Instant createdAt,
             Instant updatedAt) {}
+
+    /**
+     * A mute: until {@code until}, records that match {@code rule} (all records when it is null) are
+     * not sent; they are counted as muted. After that time delivery goes on by itself.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Mute(Instant until, JsonNode rule, String reason) {}
 
     /**
      * What happens to records a destination could not take: retried with growing delays, for ever

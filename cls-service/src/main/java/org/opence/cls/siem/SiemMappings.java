@@ -166,6 +166,23 @@ public class SiemMappings implements TenantDataNeeds {
         } else if (files.find(f.mappingFile()).isEmpty()) {
             errors.add(new Problem.FieldError("mappingFile", "no mapping file is named '" + f.mappingFile() + "'"));
         }
+        if (f.mute() != null) {
+            if (f.mute().until() == null) {
+                errors.add(new Problem.FieldError("mute.until", "is required: when the mute ends (ISO-8601)"));
+            } else if (f.mute().until().isAfter(Instant.now().plus(java.time.Duration.ofDays(366)))) {
+                errors.add(new Problem.FieldError("mute.until", "must be within a year"));
+            }
+            if (f.mute().rule() != null && !f.mute().rule().isNull()) {
+                try {
+                    Query.parse(f.mute().rule());
+                } catch (QueryException e) {
+                    e.errors()
+                            .forEach(v -> errors.add(new Problem.FieldError(
+                                    v.path() == null || v.path().isEmpty() ? "mute.rule" : "mute.rule." + v.path(),
+                                    v.message())));
+                }
+            }
+        }
         if (f.retry() != null) {
             SiemMappingModels.Retry r = f.retry();
             if (!SiemMappingModels.Retry.LIMITED.equals(r.strategy())
@@ -215,6 +232,22 @@ public class SiemMappings implements TenantDataNeeds {
                 .append("enabled", f.enabled() == null || f.enabled())
                 .append("retryStrategy", retry(f).strategy())
                 .append("retryMaxAttempts", retry(f).maxAttempts())
+                .append(
+                        "mute",
+                        f.mute() == null
+                                ? null
+                                : new Document(
+                                                "until",
+                                                java.util.Date.from(f.mute().until()))
+                                        .append(
+                                                "rule",
+                                                f.mute().rule() == null
+                                                                || f.mute()
+                                                                        .rule()
+                                                                        .isNull()
+                                                        ? null
+                                                        : f.mute().rule().toString())
+                                        .append("reason", f.mute().reason()))
                 .append("updatedAt", new Date());
     }
 
@@ -253,8 +286,23 @@ public class SiemMappings implements TenantDataNeeds {
                 d.getString("retryStrategy") == null
                         ? SiemMappingModels.Retry.DEFAULT
                         : new SiemMappingModels.Retry(d.getString("retryStrategy"), d.getInteger("retryMaxAttempts")),
+                mute(d.get("mute", Document.class)),
                 instant(d, "createdAt"),
                 instant(d, "updatedAt"));
+    }
+
+    private SiemMappingModels.Mute mute(Document m) {
+        if (m == null) {
+            return null;
+        }
+        try {
+            return new SiemMappingModels.Mute(
+                    m.getDate("until").toInstant(),
+                    m.getString("rule") == null ? null : mapper.readTree(m.getString("rule")),
+                    m.getString("reason"));
+        } catch (Exception e) {
+            throw new IllegalStateException("stored mute rule is not JSON", e);
+        }
     }
 
     private static Instant instant(Document d, String key) {

@@ -379,6 +379,59 @@ class DeliveryTest {
     }
 
     @Test
+    void shouldNotSendWhatAMuteRuleMatchesUntilTheMuteEnds() throws Exception {
+        destination("mute-dest", "mute");
+        Instant until = Instant.now().plusSeconds(4);
+        given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name", "mute",
+                        "source", Map.of("tenant", "t-mute", "alerts", List.of("malware"), "events", List.of()),
+                        "mappingFile", "default-cef",
+                        "destinations", List.of("mute-dest"),
+                        "mute", Map.of("until", until.toString(), "rule", Map.of("user", "noisy"), "reason", "storm")))
+                .post("/api/cls/siem-mappings")
+                .then()
+                .statusCode(201)
+                .body("mute.reason", org.hamcrest.Matchers.equalTo("storm"));
+        given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name", "mute-bad",
+                        "source", Map.of("tenant", "t-mute", "alerts", List.of("malware"), "events", List.of()),
+                        "mappingFile", "default-cef",
+                        "destinations", List.of("mute-dest"),
+                        "mute", Map.of("rule", Map.of("user", Map.of("$nope", 1)))))
+                .post("/api/cls/siem-mappings")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("mute.until"));
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            records.add(alert("q" + i, "high", i % 2 == 0 ? "noisy" : "calm"));
+        }
+        publish("t-mute", "alerts", "malware", records);
+        Receiver.Inbox inbox = RECEIVER.inbox("mute");
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.lines.size() >= 100);
+        Thread.sleep(300);
+        assertThat(inbox.lines).hasSize(100).allMatch(l -> l.contains("suser=calm"));
+        assertThat(statistics().getLong("destinations.find { it.destination == 'mute-dest' }.routes[0].muted"))
+                .isEqualTo(100);
+
+        while (Instant.now().isBefore(until.plusMillis(200))) {
+            Thread.sleep(100);
+        }
+        List<Map<String, Object>> later = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            later.add(alert("r" + i, "high", i % 2 == 0 ? "noisy" : "calm"));
+        }
+        publish("t-mute", "alerts", "malware", later);
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.lines.size() >= 300);
+    }
+
+    @Test
     void shouldParkWhatALimitedRetryStrategyGivesUpOn() throws Exception {
         Receiver.Inbox inbox = RECEIVER.inbox("gone");
         inbox.down = true;
