@@ -16,28 +16,54 @@ import com.mongodb.client.model.Updates;
 
 /**
  * Our own secondary index, built from what both stores can do fast (unique {@code _id} look-ups):
- * one document per segment and dimension value, {@code _id "<segment>|level|error"}, whose
- * {@code ids} are the entries of that segment with that value. A filter on level, module, plugin or
- * configuration reads a few of these instead of scanning the segment. Ids appear in arrival order
- * and, after a redelivered batch, possibly twice; readers sort and remove duplicates. Ids of entries
- * deleted by retention may remain: readers skip entries that are not there.
+ * one document per segment, dimension value and block of ids, {@code _id "<segment>|level|error|<block>"},
+ * whose {@code ids} are the entries of that block with that value (blocks of a tenth of a segment keep
+ * each document small, so adding ids stays cheap). A filter on level, module, plugin or configuration
+ * reads a few of these instead of scanning the segment. Ids appear in arrival order and, after a
+ * redelivered batch, possibly twice; readers sort and remove duplicates. Ids of entries deleted by
+ * retention may remain: readers skip entries that are not there.
  */
 final class LogPostings {
 
     private final MongoCollection<Document> postings;
+    private final long segmentSize;
+    private final long blockSize;
 
-    LogPostings(MongoCollection<Document> postings) {
+    LogPostings(MongoCollection<Document> postings, long segmentSize) {
         this.postings = postings;
+        this.segmentSize = segmentSize;
+        this.blockSize = Math.max(1, segmentSize / 10);
     }
 
-    private static String id(long segment, String key) {
-        return segment + "|" + key;
+    private static String id(long segment, String key, long block) {
+        return segment + "|" + key + "|" + block;
     }
 
-    /** Adds ids to the segment's postings, by key ({@code dimension|value}). */
+    /** Adds ids of one segment to its postings, by key ({@code dimension|value}). */
     void add(long segment, Map<String, List<Long>> idsByKey) {
-        idsByKey.forEach((key, ids) -> postings.updateOne(
-                Filters.eq("_id", id(segment, key)), Updates.pushEach("ids", ids), new UpdateOptions().upsert(true)));
+        idsByKey.forEach((key, ids) -> {
+            Map<Long, List<Long>> byBlock = new java.util.TreeMap<>();
+            for (Long id : ids) {
+                byBlock.computeIfAbsent(block(id), b -> new ArrayList<>()).add(id);
+            }
+            byBlock.forEach((block, blockIds) -> postings.updateOne(
+                    Filters.eq("_id", id(segment, key, block)),
+                    Updates.pushEach("ids", blockIds),
+                    new UpdateOptions().upsert(true)));
+        });
+    }
+
+    private long block(long id) {
+        return (id % segmentSize) / blockSize;
+    }
+
+    private List<String> ids(long segment, String key, long upper) {
+        long last = upper >= (segment + 1) * segmentSize - 1 ? (segmentSize - 1) / blockSize : block(upper);
+        List<String> ids = new ArrayList<>();
+        for (long b = 0; b <= last; b++) {
+            ids.add(id(segment, key, b));
+        }
+        return ids;
     }
 
     /**
@@ -46,17 +72,21 @@ final class LogPostings {
      */
     long[] matching(long segment, Map<String, Set<String>> valuesByDimension, long upper) {
         List<String> wanted = new ArrayList<>();
-        valuesByDimension.forEach(
-                (dimension, values) -> values.forEach(v -> wanted.add(id(segment, LogSegments.key(dimension, v)))));
+        valuesByDimension.forEach((dimension, values) ->
+                values.forEach(v -> wanted.addAll(ids(segment, LogSegments.key(dimension, v), upper))));
         Map<String, List<Long>> found = new HashMap<>();
-        for (Document d : postings.find(Filters.in("_id", wanted))) {
-            found.put(d.getString("_id"), d.getList("ids", Long.class));
+        for (int i = 0; i < wanted.size(); i += 200) {
+            for (Document d : postings.find(Filters.in("_id", wanted.subList(i, Math.min(wanted.size(), i + 200))))) {
+                String id = d.getString("_id");
+                found.computeIfAbsent(id.substring(0, id.lastIndexOf('|')), k -> new ArrayList<>())
+                        .addAll(d.getList("ids", Long.class));
+            }
         }
         long[] result = null;
         for (var dimension : valuesByDimension.entrySet()) {
             List<long[]> parts = new ArrayList<>();
             for (String value : dimension.getValue()) {
-                List<Long> ids = found.get(id(segment, LogSegments.key(dimension.getKey(), value)));
+                List<Long> ids = found.get(segment + "|" + LogSegments.key(dimension.getKey(), value));
                 if (ids != null) {
                     parts.add(sortedDistinct(ids, upper));
                 }
@@ -80,7 +110,9 @@ final class LogPostings {
     }
 
     void remove(long segment, Collection<String> keys) {
-        List<String> ids = keys.stream().map(k -> id(segment, k)).toList();
+        List<String> ids = keys.stream()
+                .flatMap(k -> ids(segment, k, Long.MAX_VALUE).stream())
+                .toList();
         for (int i = 0; i < ids.size(); i += 200) {
             postings.deleteMany(Filters.in("_id", ids.subList(i, Math.min(ids.size(), i + 200))));
         }

@@ -24,17 +24,19 @@ import com.mongodb.client.model.Sorts;
  * with a thousand entries or millions. For each segment that the catalog says may match:
  *
  * <ol>
- *   <li>with a filter on level, module, plugin or configuration, the postings give the matching ids,
- *       and a segment without any is skipped unread;
- *   <li>when nothing else needs checking (no text, the segment lies inside the time range), the
- *       newest of those ids (or simply the segment's newest ids) are fetched by {@code _id}, a page's
- *       worth at a time;
- *   <li>when a few hundred candidates remain, they are fetched by id and checked here;
- *   <li>otherwise (a text search, a time bound inside the segment) the store scans that one segment
- *       with the whole filter.
+ *   <li>the ids to look at: with a filter on level, module, plugin or configuration, those the
+ *       postings give (a segment without any is skipped unread), otherwise all; with a time range
+ *       that cuts the segment, only those in blocks whose time span overlaps it;
+ *   <li>if few entries need to be read to fill the page (no text to check, or few candidates), they
+ *       are fetched by {@code _id}, newest first, and checked here;
+ *   <li>otherwise the store scans that one segment with the whole filter.
  * </ol>
  *
- * The first segment is always searched; after it, a search stops when its time budget is spent and
+ * The rule between the two is the embedded store's cost: a look-up by id costs it about fifteen
+ * times what one scanned entry costs (its H2 backend compares index keys by serializing them), so
+ * reading more than about a sixteenth of a segment by id is slower than scanning it.
+ *
+ * <p>The first segment is always searched; after it, a search stops when its time budget is spent and
  * answers what it found with {@code more=true}, so a rare match in a huge log costs several short
  * requests rather than one long one.
  */
@@ -43,11 +45,10 @@ public class LogSearch {
 
     /** Ids per {@code $in} look-up: the embedded store matches each fetched entry against the list. */
     static final int CHUNK = 200;
-    /** Up to this many candidates from the postings are fetched and checked here rather than scanned. */
-    static final int FETCH_CANDIDATES = 1_000;
 
     private final LogStore store;
     private final Duration budget;
+    private final long fetchLimit;
 
     @Inject
     public LogSearch(LogStore store, CoreConfig config) {
@@ -55,8 +56,14 @@ public class LogSearch {
     }
 
     public LogSearch(LogStore store, Duration budget) {
+        this(store, budget, Math.max(64, store.segmentSize() / 16));
+    }
+
+    /** @param fetchLimit most entries read by id in a segment before scanning it is cheaper */
+    LogSearch(LogStore store, Duration budget, long fetchLimit) {
         this.store = store;
         this.budget = budget;
+        this.fetchLimit = fetchLimit;
     }
 
     public LogPage search(LogQuery query) {
@@ -105,25 +112,47 @@ public class LogSearch {
             Predicate<Document> matches,
             long upper,
             int want) {
-        long lowest = segment.number() * store.segmentSize();
-        boolean onlyIds = query.text() == null && segment.inside(query.from(), query.to());
-        if (dimensions.isEmpty()) {
-            if (onlyIds) {
-                return fetch(
-                        segment.number(),
-                        LongStream.iterate(upper, id -> id >= lowest, id -> id - 1)
-                                .iterator(),
-                        matches,
-                        want);
-            }
-            return scan(segment.number(), query, upper, want);
-        }
-        long[] candidates = store.postings().matching(segment.number(), dimensions, upper);
-        if (candidates.length == 0) {
+        long[] candidates =
+                dimensions.isEmpty() ? null : store.postings().matching(segment.number(), dimensions, upper);
+        if (candidates != null && candidates.length == 0) {
             return List.of();
         }
-        if (onlyIds || candidates.length <= FETCH_CANDIDATES) {
-            return fetch(segment.number(), LongStream.of(candidates).iterator(), matches, want);
+        List<LogTimes.Block> blocks = segment.inside(query.from(), query.to())
+                ? List.of(new LogTimes.Block(segment.number() * store.segmentSize(), upper, null, null))
+                : store.times().blocks(segment.number(), upper).stream()
+                        .filter(b -> b.overlaps(query.from(), query.to()))
+                        .toList();
+        LongStream.Builder ids = LongStream.builder();
+        long count = 0;
+        long toCheck = 0; // ids in blocks that straddle a time bound
+        int c = 0;
+        for (LogTimes.Block block : blocks) {
+            boolean clean = block.min() == null || block.inside(query.from(), query.to());
+            long inBlock = 0;
+            if (candidates == null) {
+                for (long id = block.last(); id >= block.first(); id--) {
+                    ids.add(id);
+                    inBlock++;
+                }
+            } else {
+                while (c < candidates.length && candidates[c] > block.last()) {
+                    c++;
+                }
+                while (c < candidates.length && candidates[c] >= block.first()) {
+                    ids.add(candidates[c++]);
+                    inBlock++;
+                }
+            }
+            count += inBlock;
+            toCheck += clean ? 0 : inBlock;
+        }
+        if (count == 0) {
+            return List.of();
+        }
+        // entries read by id: the page's worth plus those that may fail a check
+        long toRead = query.text() == null ? Math.min(count, want + toCheck) : count;
+        if (toRead <= fetchLimit || toRead <= want) {
+            return fetch(segment.number(), ids.build().iterator(), matches, want);
         }
         return scan(segment.number(), query, upper, want);
     }

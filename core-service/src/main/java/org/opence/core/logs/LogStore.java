@@ -38,8 +38,9 @@ import com.mongodb.client.model.Updates;
  *   <li>every entry gets the next id of a sequence ({@code log_state}), handed out a batch at a time;
  *   <li>entries live in segments, one collection per {@code segment-size} ids ({@code log_entries_<n>}),
  *       so retention drops whole collections and a scan never covers more than one segment;
- *   <li>{@link LogSegments} (the catalog) and {@link LogPostings} (ids per level, module, plugin,
- *       configuration) let a search skip segments and fetch matching entries by id.
+ *   <li>{@link LogSegments} (the catalog), {@link LogPostings} (ids per level, module, plugin,
+ *       configuration) and {@link LogTimes} (time span per block of ids) let a search skip segments and
+ *       blocks and fetch matching entries by id.
  * </ul>
  *
  * A batch is stored idempotently: its message id is kept for two days ({@code log_batches_<day>}) with
@@ -60,6 +61,7 @@ public class LogStore {
     private final MongoCollection<Document> state;
     private final LogSegments segments;
     private final LogPostings postings;
+    private final LogTimes times;
     private final long segmentSize;
 
     @Inject
@@ -75,7 +77,6 @@ public class LogStore {
         this.store = store;
         this.state = store.collection("log_state");
         this.segments = new LogSegments(store.collection("log_segments"));
-        this.postings = new LogPostings(store.collection("log_postings"));
         state.updateOne(
                 Filters.eq("_id", SEQUENCE),
                 Updates.combine(
@@ -88,6 +89,8 @@ public class LogStore {
                     segmentSize, kept, kept);
         }
         this.segmentSize = kept;
+        this.postings = new LogPostings(store.collection("log_postings"), kept);
+        this.times = new LogTimes(store.collection("log_times"), kept);
     }
 
     long segmentSize() {
@@ -108,6 +111,10 @@ public class LogStore {
 
     LogPostings postings() {
         return postings;
+    }
+
+    LogTimes times() {
+        return times;
     }
 
     Store store() {
@@ -185,6 +192,7 @@ public class LogStore {
 
     private void index(long segment, List<Document> docs) {
         Map<String, List<Long>> idsByKey = new LinkedHashMap<>();
+        Map<Long, Instant> timesById = new LinkedHashMap<>();
         Instant min = null;
         Instant max = null;
         long maxId = -1;
@@ -198,11 +206,13 @@ public class LogStore {
                 }
             }
             Instant time = doc.getDate("time").toInstant();
+            timesById.put(id, time);
             min = min == null || time.isBefore(min) ? time : min;
             max = max == null || time.isAfter(max) ? time : max;
             maxId = Math.max(maxId, id);
         }
         postings.add(segment, idsByKey);
+        times.recorded(segment, timesById);
         Set<String> keys = new LinkedHashSet<>(idsByKey.keySet());
         segments.recorded(segment, docs.size(), min, max, maxId, keys);
     }
@@ -229,6 +239,7 @@ public class LogStore {
                 segments.remove(segment.number()); // first: a search no longer looks there
                 store.drop(ENTRIES + segment.number());
                 postings.remove(segment.number(), segment.keys());
+                times.remove(segment.number());
                 dropped++;
             } else if (segment.minTime().isBefore(cutoff)) {
                 entries(segment.number()).deleteMany(Filters.lt("time", Date.from(cutoff)));
