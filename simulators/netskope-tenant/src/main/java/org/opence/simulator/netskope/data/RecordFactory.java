@@ -66,7 +66,7 @@ public final class RecordFactory {
 
         Map<String, Object> r = new LinkedHashMap<>();
         // unique per stream and record: the stream hash prefix plus a bijective mix of n
-        r.put("_id", String.format("%08x%016x", (int) (streamHash >>> 32), mix(n ^ streamHash)));
+        r.put("_id", hex(streamHash >>> 32, 8) + hex(mix(n ^ streamHash), 16));
         r.put("timestamp", timestamp);
         r.put("type", eventType(stream));
         if (stream.family() == StreamKey.Family.ALERTS) {
@@ -231,7 +231,7 @@ public final class RecordFactory {
     private static String hex(SplittableRandom random, int length) {
         StringBuilder sb = new StringBuilder(length);
         while (sb.length() < length) {
-            sb.append(String.format("%016x", random.nextLong()));
+            sb.append(hex(random.nextLong(), 16));
         }
         return sb.substring(0, length);
     }
@@ -255,5 +255,17 @@ public final class RecordFactory {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** The low {@code digits} hex digits of {@code value}, zero-padded (as {@code %0<digits>x}, without its cost). */
+    static String hex(long value, int digits) {
+        char[] out = new char[digits];
+        for (int i = digits - 1; i >= 0; i--) {
+            out[i] = HEX[(int) (value & 0xF)];
+            value >>>= 4;
+        }
+        return new String(out);
     }
 }
