@@ -22,7 +22,6 @@ public class CoreCollections implements OwnedCollections {
                 CollectionSpec.of("log_state"),
                 CollectionSpec.of("log_segments"),
                 CollectionSpec.of("log_postings"),
-                CollectionSpec.of("log_times"),
                 CollectionSpec.family("log_entries_"),
                 CollectionSpec.family("log_batches_"),
                 CollectionSpec.of("audit", IndexSpec.on("-at")),

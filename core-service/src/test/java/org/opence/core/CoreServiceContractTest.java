@@ -30,7 +30,6 @@ class CoreServiceContractTest extends ServiceContractTest {
                 "log_state",
                 "log_segments",
                 "log_postings",
-                "log_times",
                 "audit",
                 "notifications",
                 "ingest_checkpoints",

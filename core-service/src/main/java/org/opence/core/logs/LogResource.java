@@ -74,7 +74,7 @@ public class LogResource {
         }
         return search.search(new LogQuery(
                 blank(levels) != null ? levelList(levels) : atLeast(level),
-                names("module", module),
+                names("module", module == null ? null : module.toLowerCase(java.util.Locale.ROOT)),
                 name("plugin", plugin),
                 name("configuration", configuration),
                 piece,
@@ -129,7 +129,9 @@ public class LogResource {
             return LogLevel.parse(name);
         } catch (IllegalArgumentException e) {
             throw ProblemException.Invalid.field(
-                    field, "'" + name.trim() + "' is not a level; use debug, info, warning or error");
+                    field,
+                    "'" + name.trim() + "' is not a level; use debug, info, warning or error"
+                            + (field.equals("level") ? " (levels=a,b for exactly those levels)" : ""));
         }
     }
 

@@ -21,23 +21,24 @@ import com.mongodb.client.model.Sorts;
 
 /**
  * Searches the platform log newest first, segment by segment, so that a page costs about the same
- * with a thousand entries or millions. For each segment that the catalog says may match:
+ * with a thousand entries or millions. The catalog says, per segment, whether it can match (time
+ * span) and at most how many entries match the level, module, plugin and configuration asked for.
+ * Segments without any are skipped unread; in the others:
  *
- * <ol>
- *   <li>the ids to look at: with a filter on level, module, plugin or configuration, those the
- *       postings give (a segment without any is skipped unread), otherwise all; with a time range
- *       that cuts the segment, only those in blocks whose time span overlaps it;
- *   <li>if few entries need to be read to fill the page (no text to check, or few candidates), they
- *       are fetched by {@code _id}, newest first, and checked here;
- *   <li>otherwise the store scans that one segment with the whole filter.
- * </ol>
+ * <ul>
+ *   <li>when only a few entries can match (a rare plugin, configuration or module), their ids come
+ *       from the postings and they are fetched by {@code _id} and checked here;
+ *   <li>otherwise the store scans that one segment with the whole filter, newest first.
+ * </ul>
  *
- * The rule between the two is the embedded store's cost: a look-up by id costs it about fifteen
- * times what one scanned entry costs (its H2 backend compares index keys by serializing them), so
- * reading more than about a sixteenth of a segment by id is slower than scanning it.
+ * The rule between the two is the embedded store's cost: with its H2 backend a look-up by id costs
+ * about a hundred times what one scanned entry costs (index keys are compared by serializing them),
+ * so a segment is scanned unless fewer than about a hundredth of its entries can match. On MongoDB
+ * both are cheap.
  *
- * <p>The first segment is always searched; after it, a search stops when its time budget is spent and
- * answers what it found with {@code more=true}, so a rare match in a huge log costs several short
+ * <p>The first segment is always searched; before each further one the search checks that the time
+ * spent plus what a segment took so far stays within its budget, otherwise it answers what it found
+ * with {@code more=true} and a cursor to go on from: a rare match in a huge log costs several short
  * requests rather than one long one.
  */
 @ApplicationScoped
@@ -56,10 +57,10 @@ public class LogSearch {
     }
 
     public LogSearch(LogStore store, Duration budget) {
-        this(store, budget, Math.max(64, store.segmentSize() / 16));
+        this(store, budget, Math.max(16, store.segmentSize() / 128));
     }
 
-    /** @param fetchLimit most entries read by id in a segment before scanning it is cheaper */
+    /** @param fetchLimit most entries of a segment fetched by id rather than scanning it */
     LogSearch(LogStore store, Duration budget, long fetchLimit) {
         this.store = store;
         this.budget = budget;
@@ -67,30 +68,32 @@ public class LogSearch {
     }
 
     public LogPage search(LogQuery query) {
-        long deadline = System.nanoTime() + budget.toNanos();
+        long started = System.nanoTime();
         long upperBound = query.before() == null ? Long.MAX_VALUE : query.before() - 1;
         Map<String, Set<String>> dimensions = query.dimensions();
         Predicate<Document> matches = query.predicate();
         int want = query.limit() + 1; // one more tells whether there is a next page
         List<Document> found = new ArrayList<>();
-        boolean searched = false;
+        long slowest = 0;
         Long resumeAt = null;
         for (LogSegments.Segment segment : store.segments().newestFirst()) {
             if (found.size() >= want) {
                 break;
             }
             long upper = Math.min(upperBound, segment.maxId());
+            long estimate = segment.estimate(dimensions);
             if (upper < segment.number() * store.segmentSize()
-                    || !segment.overlaps(query.from(), query.to())
-                    || !dimensions.entrySet().stream().allMatch(d -> segment.holdsAny(d.getKey(), d.getValue()))) {
+                    || estimate == 0
+                    || !segment.overlaps(query.from(), query.to())) {
                 continue;
             }
-            if (searched && System.nanoTime() > deadline) {
+            long now = System.nanoTime();
+            if (slowest > 0 && now - started + slowest > budget.toNanos()) {
                 resumeAt = upper + 1;
                 break;
             }
-            found.addAll(searchSegment(segment, query, dimensions, matches, upper, want - found.size()));
-            searched = true;
+            found.addAll(searchSegment(segment, query, dimensions, matches, upper, want - found.size(), estimate));
+            slowest = Math.max(slowest, Math.max(1, System.nanoTime() - now));
         }
         List<LogView> entries = new ArrayList<>();
         for (int i = 0; i < Math.min(query.limit(), found.size()); i++) {
@@ -111,50 +114,13 @@ public class LogSearch {
             Map<String, Set<String>> dimensions,
             Predicate<Document> matches,
             long upper,
-            int want) {
-        long[] candidates =
-                dimensions.isEmpty() ? null : store.postings().matching(segment.number(), dimensions, upper);
-        if (candidates != null && candidates.length == 0) {
-            return List.of();
+            int want,
+            long estimate) {
+        if (dimensions.isEmpty() || estimate > fetchLimit) {
+            return scan(segment.number(), query, upper, want);
         }
-        List<LogTimes.Block> blocks = segment.inside(query.from(), query.to())
-                ? List.of(new LogTimes.Block(segment.number() * store.segmentSize(), upper, null, null))
-                : store.times().blocks(segment.number(), upper).stream()
-                        .filter(b -> b.overlaps(query.from(), query.to()))
-                        .toList();
-        LongStream.Builder ids = LongStream.builder();
-        long count = 0;
-        long toCheck = 0; // ids in blocks that straddle a time bound
-        int c = 0;
-        for (LogTimes.Block block : blocks) {
-            boolean clean = block.min() == null || block.inside(query.from(), query.to());
-            long inBlock = 0;
-            if (candidates == null) {
-                for (long id = block.last(); id >= block.first(); id--) {
-                    ids.add(id);
-                    inBlock++;
-                }
-            } else {
-                while (c < candidates.length && candidates[c] > block.last()) {
-                    c++;
-                }
-                while (c < candidates.length && candidates[c] >= block.first()) {
-                    ids.add(candidates[c++]);
-                    inBlock++;
-                }
-            }
-            count += inBlock;
-            toCheck += clean ? 0 : inBlock;
-        }
-        if (count == 0) {
-            return List.of();
-        }
-        // entries read by id: the page's worth plus those that may fail a check
-        long toRead = query.text() == null ? Math.min(count, want + toCheck) : count;
-        if (toRead <= fetchLimit || toRead <= want) {
-            return fetch(segment.number(), ids.build().iterator(), matches, want);
-        }
-        return scan(segment.number(), query, upper, want);
+        long[] candidates = store.postings().matching(segment.number(), dimensions, upper);
+        return fetch(segment.number(), LongStream.of(candidates).iterator(), matches, want);
     }
 
     /** Fetches the ids in the given order (newest first) by {@code _id}, keeping those that match. */

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -18,34 +20,41 @@ import com.mongodb.client.model.Updates;
 
 /**
  * The catalog of log segments ({@code log_segments}, one small document per segment): how many entries
- * it holds, the time span of their {@code time}s, its highest id, and which dimension values
- * ({@code level|error}, {@code module|cls}, ...) occur in it. A search reads the whole catalog (a
- * hundred documents per million entries) to skip segments that cannot match; retention reads it to
- * find whole segments to drop.
+ * it holds, the time span of their {@code time}s, its highest id, and how many entries have each
+ * dimension value ({@code counts}, keyed {@code level|error}, {@code module|cls}, ...). A search reads
+ * the whole catalog (a hundred documents per million entries) to skip segments that cannot match and
+ * to choose, per segment, between scanning it and fetching a few entries through the postings;
+ * retention reads it to find whole segments to drop.
  */
 final class LogSegments {
 
-    /** One segment as the catalog knows it; the time span and keys are bounds, never too narrow. */
-    record Segment(long number, long count, Instant minTime, Instant maxTime, long maxId, Set<String> keys) {
+    /** One segment as the catalog knows it; the time span and counts are bounds, never too small. */
+    record Segment(long number, long count, Instant minTime, Instant maxTime, long maxId, Map<String, Long> counts) {
 
         /** Whether some entry of the segment may lie in [from, to). */
         boolean overlaps(Instant from, Instant to) {
             return (from == null || !maxTime.isBefore(from)) && (to == null || minTime.isBefore(to));
         }
 
-        /** Whether every entry of the segment lies in [from, to). */
-        boolean inside(Instant from, Instant to) {
-            return (from == null || !minTime.isBefore(from)) && (to == null || maxTime.isBefore(to));
+        /**
+         * At most how many entries match these dimension values (any value of a dimension, every
+         * dimension): the smallest of the dimensions' sums.
+         */
+        long estimate(Map<String, Set<String>> dimensions) {
+            long estimate = count;
+            for (var dimension : dimensions.entrySet()) {
+                long sum = 0;
+                for (String value : dimension.getValue()) {
+                    sum += counts.getOrDefault(key(dimension.getKey(), value), 0L);
+                }
+                estimate = Math.min(estimate, sum);
+            }
+            return estimate;
         }
 
-        /** Whether the segment holds some entry with one of these values of the dimension. */
-        boolean holdsAny(String dimension, Collection<String> values) {
-            for (String value : values) {
-                if (keys.contains(key(dimension, value))) {
-                    return true;
-                }
-            }
-            return false;
+        /** The keys of the dimension values that occur in the segment. */
+        Collection<String> keys() {
+            return counts.keySet();
         }
     }
 
@@ -55,9 +64,18 @@ final class LogSegments {
         this.catalog = catalog;
     }
 
-    /** The key of a dimension value, as in the catalog and (after the segment) in the postings. */
+    /** The key of a dimension value, as in the catalog's counts and the postings. */
     static String key(String dimension, String value) {
         return dimension + "|" + value;
+    }
+
+    /** A key as a field name: MongoDB reads '.' as a path and '$' as an operator. */
+    static String field(String key) {
+        return key.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    static String unfield(String field) {
+        return field.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
     }
 
     List<Segment> newestFirst() {
@@ -66,29 +84,32 @@ final class LogSegments {
             if (d.getDate("minTime") == null || d.getDate("maxTime") == null) {
                 continue; // never completed
             }
+            Map<String, Long> counts = new HashMap<>();
+            Document stored = d.get("counts", Document.class);
+            if (stored != null) {
+                stored.forEach((field, n) -> counts.put(unfield(field), ((Number) n).longValue()));
+            }
             segments.add(new Segment(
                     ((Number) d.get("_id")).longValue(),
                     ((Number) d.get("count")).longValue(),
                     d.getDate("minTime").toInstant(),
                     d.getDate("maxTime").toInstant(),
                     ((Number) d.get("maxId")).longValue(),
-                    new HashSet<>(d.getList("keys", String.class, List.of()))));
+                    counts));
         }
         segments.sort(Comparator.comparingLong(Segment::number).reversed());
         return segments;
     }
 
-    /** Entries were added to the segment: widen its span, count them, note their dimension values. */
-    void recorded(long number, int count, Instant minTime, Instant maxTime, long maxId, Set<String> keys) {
-        catalog.updateOne(
-                Filters.eq("_id", number),
-                Updates.combine(
-                        Updates.inc("count", (long) count),
-                        Updates.min("minTime", Date.from(minTime)),
-                        Updates.max("maxTime", Date.from(maxTime)),
-                        Updates.max("maxId", maxId),
-                        Updates.addEachToSet("keys", new ArrayList<>(keys))),
-                new UpdateOptions().upsert(true));
+    /** Entries were added to the segment: widen its span, count them and their dimension values. */
+    void recorded(long number, int count, Instant minTime, Instant maxTime, long maxId, Map<String, Integer> counts) {
+        List<Bson> updates = new ArrayList<>(List.of(
+                Updates.inc("count", (long) count),
+                Updates.min("minTime", Date.from(minTime)),
+                Updates.max("maxTime", Date.from(maxTime)),
+                Updates.max("maxId", maxId)));
+        counts.forEach((key, n) -> updates.add(Updates.inc("counts." + field(key), (long) n)));
+        catalog.updateOne(Filters.eq("_id", number), Updates.combine(updates), new UpdateOptions().upsert(true));
     }
 
     /** Entries older than {@code cutoff} were deleted from the segment: it starts there now. */

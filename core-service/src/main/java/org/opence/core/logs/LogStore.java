@@ -6,11 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -38,9 +36,9 @@ import com.mongodb.client.model.Updates;
  *   <li>every entry gets the next id of a sequence ({@code log_state}), handed out a batch at a time;
  *   <li>entries live in segments, one collection per {@code segment-size} ids ({@code log_entries_<n>}),
  *       so retention drops whole collections and a scan never covers more than one segment;
- *   <li>{@link LogSegments} (the catalog), {@link LogPostings} (ids per level, module, plugin,
- *       configuration) and {@link LogTimes} (time span per block of ids) let a search skip segments and
- *       blocks and fetch matching entries by id.
+ *   <li>{@link LogSegments} (the catalog: per segment its time span and how many entries have each
+ *       level, module, plugin and configuration) lets a search skip segments, and {@link LogPostings}
+ *       (ids per value) lets it fetch the few entries of a rare value by id instead of scanning.
  * </ul>
  *
  * A batch is stored idempotently: its message id is kept for two days ({@code log_batches_<day>}) with
@@ -61,7 +59,6 @@ public class LogStore {
     private final MongoCollection<Document> state;
     private final LogSegments segments;
     private final LogPostings postings;
-    private final LogTimes times;
     private final long segmentSize;
 
     @Inject
@@ -90,7 +87,6 @@ public class LogStore {
         }
         this.segmentSize = kept;
         this.postings = new LogPostings(store.collection("log_postings"), kept);
-        this.times = new LogTimes(store.collection("log_times"), kept);
     }
 
     long segmentSize() {
@@ -111,10 +107,6 @@ public class LogStore {
 
     LogPostings postings() {
         return postings;
-    }
-
-    LogTimes times() {
-        return times;
     }
 
     Store store() {
@@ -192,7 +184,6 @@ public class LogStore {
 
     private void index(long segment, List<Document> docs) {
         Map<String, List<Long>> idsByKey = new LinkedHashMap<>();
-        Map<Long, Instant> timesById = new LinkedHashMap<>();
         Instant min = null;
         Instant max = null;
         long maxId = -1;
@@ -206,15 +197,14 @@ public class LogStore {
                 }
             }
             Instant time = doc.getDate("time").toInstant();
-            timesById.put(id, time);
             min = min == null || time.isBefore(min) ? time : min;
             max = max == null || time.isAfter(max) ? time : max;
             maxId = Math.max(maxId, id);
         }
         postings.add(segment, idsByKey);
-        times.recorded(segment, timesById);
-        Set<String> keys = new LinkedHashSet<>(idsByKey.keySet());
-        segments.recorded(segment, docs.size(), min, max, maxId, keys);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        idsByKey.forEach((key, ids) -> counts.put(key, ids.size()));
+        segments.recorded(segment, docs.size(), min, max, maxId, counts);
     }
 
     /** One entry, with details and resolution. */
@@ -239,7 +229,6 @@ public class LogStore {
                 segments.remove(segment.number()); // first: a search no longer looks there
                 store.drop(ENTRIES + segment.number());
                 postings.remove(segment.number(), segment.keys());
-                times.remove(segment.number());
                 dropped++;
             } else if (segment.minTime().isBefore(cutoff)) {
                 entries(segment.number()).deleteMany(Filters.lt("time", Date.from(cutoff)));

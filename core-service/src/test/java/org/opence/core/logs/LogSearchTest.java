@@ -21,6 +21,7 @@ import org.opence.core.CoreCollections;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -80,7 +81,7 @@ class LogSearchTest {
                     level,
                     module,
                     plugin ? "plugin" + random.nextInt(3) : null,
-                    plugin ? "Conf " + random.nextInt(5) : null,
+                    plugin ? "Conf " + random.nextInt(5) + ".prod $1" : null, // '.' and '$' in a value
                     (random.nextInt(30) == 0 ? "Connection TIMED out after " : "Pulled ") + n + " records",
                     level == LogLevel.error ? "CODE-" + random.nextInt(4) : null,
                     null,
@@ -177,8 +178,8 @@ class LogSearchTest {
                 query(null, Set.of("tenant"), null, null, null, null, null, 7),
                 query(null, Set.of("cte", "cls"), null, null, null, null, null, 100),
                 query(null, null, "plugin1", null, null, null, null, 20),
-                query(null, null, null, "Conf 3", null, null, null, 20),
-                query(EnumSet.of(LogLevel.error), Set.of("cto"), "plugin2", "Conf 1", null, null, null, 5),
+                query(null, null, null, "Conf 3.prod $1", null, null, null, 20),
+                query(EnumSet.of(LogLevel.error), Set.of("cto"), "plugin2", "Conf 1.prod $1", null, null, null, 5),
                 query(null, null, null, null, "timed OUT", null, null, 10),
                 query(null, null, null, null, "pulled 9", null, null, 500),
                 query(null, null, null, null, null, mid, mid.plus(Duration.ofMinutes(77)), 10),
@@ -268,6 +269,14 @@ class LogSearchTest {
                                 .isBefore(cutoff))
                         .toList());
         assertThat(logs.find(1)).isEmpty();
+        assertThat(store.collection("log_postings")
+                        .find(Filters.regex("_id", "^0\\|"))
+                        .first())
+                .isNull();
+        assertThat(store.collection("log_postings")
+                        .find(Filters.regex("_id", "^1\\|"))
+                        .first())
+                .isNotNull();
         assertThat(logs.find(130)).isPresent();
     }
 }

@@ -107,7 +107,7 @@ class LogsTest {
         assertThat(numbers(Map.of("text", run, "levels", "debug,error")))
                 .containsExactly(23, 20, 19, 16, 15, 12, 11, 8, 7, 4, 3, 0);
         assertThat(numbers(Map.of("text", run, "module", "cte"))).containsExactly(22, 19, 16, 13, 10, 7, 4, 1);
-        assertThat(numbers(Map.of("text", run, "module", "cte,core")))
+        assertThat(numbers(Map.of("text", run, "module", "CTE,core")))
                 .containsExactly(23, 22, 20, 19, 17, 16, 14, 13, 11, 10, 8, 7, 5, 4, 2, 1);
         assertThat(numbers(Map.of("text", run, "plugin", "syslog"))).containsExactly(21, 18, 15, 12, 9, 6, 3, 0);
         assertThat(numbers(Map.of("text", run, "configuration", "SIEM B"))).containsExactly(21, 15, 9, 3);
