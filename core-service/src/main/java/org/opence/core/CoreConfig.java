@@ -34,14 +34,14 @@ public interface CoreConfig {
          * Entry ids per segment collection ({@code log_entries_<n>}, ids n*size to (n+1)*size-1). Fixed by
          * the first start (kept in {@code log_state}); a later change is ignored with a warning.
          */
-        @WithDefault("10000")
+        @WithDefault("2500")
         int segmentSize();
 
         /**
          * How long one search may go on looking through older segments once it has looked at one; then
          * it answers with what it found, {@code more=true} and a cursor to go on from.
          */
-        @WithDefault("150ms")
+        @WithDefault("100ms")
         Duration queryBudget();
     }
 

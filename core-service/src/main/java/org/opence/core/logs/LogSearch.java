@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.bson.Document;
@@ -18,6 +19,8 @@ import org.opence.core.CoreConfig;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Searches the platform log newest first, segment by segment, so that a page costs about the same
@@ -65,6 +68,11 @@ public class LogSearch {
         this.store = store;
         this.budget = budget;
         this.fetchLimit = fetchLimit;
+    }
+
+    /** Reads the catalog once at start-up, so the first search does not wait for it. */
+    void onStart(@Observes StartupEvent start) {
+        java.util.concurrent.CompletableFuture.runAsync(() -> store.segments().newestFirst());
     }
 
     public LogPage search(LogQuery query) {

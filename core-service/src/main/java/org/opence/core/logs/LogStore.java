@@ -73,7 +73,6 @@ public class LogStore {
         }
         this.store = store;
         this.state = store.collection("log_state");
-        this.segments = new LogSegments(store.collection("log_segments"));
         state.updateOne(
                 Filters.eq("_id", SEQUENCE),
                 Updates.combine(
@@ -87,6 +86,7 @@ public class LogStore {
         }
         this.segmentSize = kept;
         this.postings = new LogPostings(store.collection("log_postings"), kept);
+        this.segments = new LogSegments(store.collection("log_segments"), kept, this::newestId);
     }
 
     long segmentSize() {
@@ -157,6 +157,12 @@ public class LogStore {
         return first;
     }
 
+    /** The highest id handed out so far (0 before the first). */
+    private long newestId() {
+        Document sequence = state.find(Filters.eq("_id", SEQUENCE)).first();
+        return sequence == null ? 0 : ((Number) sequence.get("next")).longValue() - 1;
+    }
+
     private long allocate(int count) {
         Document after = state.findOneAndUpdate(
                 Filters.eq("_id", SEQUENCE),
@@ -223,6 +229,7 @@ public class LogStore {
      * @return how many segments were dropped
      */
     public int expire(Instant cutoff, Instant now) {
+        segments.invalidate();
         int dropped = 0;
         for (LogSegments.Segment segment : segments.newestFirst()) {
             if (segment.maxTime().isBefore(cutoff)) {
@@ -235,6 +242,7 @@ public class LogStore {
                 segments.trimmed(segment.number(), cutoff);
             }
         }
+        segments.invalidate();
         String oldestDay = DAY.format(now.minus(java.time.Duration.ofDays(2)));
         for (String name : store.members(BATCHES)) {
             if (name.substring(BATCHES.length()).compareTo(oldestDay) < 0) {
