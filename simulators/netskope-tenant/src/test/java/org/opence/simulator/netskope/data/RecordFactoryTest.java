@@ -70,8 +70,7 @@ class RecordFactoryTest {
         for (int i = 0; i < 10_000; i++) {
             long v = random.nextLong();
             assertThat(RecordFactory.hex(v, 16)).isEqualTo(String.format("%016x", v));
-            assertThat(RecordFactory.hex(v >>> 32, 8))
-                    .isEqualTo(String.format("%08x", (int) (v >>> 32)));
+            assertThat(RecordFactory.hex(v >>> 32, 8)).isEqualTo(String.format("%08x", (int) (v >>> 32)));
         }
         assertThat(RecordFactory.hex(0, 8)).isEqualTo("00000000");
     }
