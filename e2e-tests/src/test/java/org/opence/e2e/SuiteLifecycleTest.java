@@ -222,15 +222,33 @@ class SuiteLifecycleTest {
         });
         feed.start();
         try {
-            // When the super-admin uploads the example plugin through the gateway
-            byte[] jar = Files.readAllBytes(suite.home.resolve("plugins/text-feed/target/text-feed.jar"));
+            // The example plugin text-feed is built in (its id is taken, an upload of it is refused), so
+            // the upload is its code under another id, compiled here
+            byte[] builtIn = Files.readAllBytes(suite.home.resolve("plugins/text-feed/target/text-feed.jar"));
+            Browser.Answer again = browser.upload("/api/plugins", builtIn, "application/java-archive");
+            assertThat(again.status()).as(String.valueOf(again.body())).isEqualTo(409);
+            Path sources = suite.home.resolve("plugins/text-feed/src/main/java/org/opence/plugins/textfeed");
+            Path dir = Files.createTempDirectory("e2e-plugin");
+            Path jarFile = org.opence.testsupport.TestPluginJars.build(
+                    dir,
+                    "uploaded-feed.jar",
+                    Map.of(
+                            "org.opence.plugins.textfeed.TextFeedPlugin",
+                            Files.readString(sources.resolve("TextFeedPlugin.java"))
+                                    .replace("\"text-feed\"", "\"uploaded-feed\""),
+                            "org.opence.plugins.textfeed.ListParser",
+                            Files.readString(sources.resolve("ListParser.java"))),
+                    Map.of("org.opence.plugin.api.cte.CtePlugin", "org.opence.plugins.textfeed.TextFeedPlugin"));
+
+            // When the super-admin uploads it through the gateway
+            byte[] jar = Files.readAllBytes(jarFile);
             Browser.Answer uploaded = browser.upload("/api/plugins", jar, "application/java-archive");
             assertThat(uploaded.status()).as(String.valueOf(uploaded.body())).isEqualTo(201);
-            assertThat(uploaded.body().path("manifest").path("id").asText()).isEqualTo("text-feed");
+            assertThat(uploaded.body().path("manifest").path("id").asText()).isEqualTo("uploaded-feed");
 
             // and configures it in Threat Exchange (the running cte-service loads it without a restart)
             String configuration = """
-                    {"name":"e2e-feed","pluginId":"text-feed","pollIntervalSeconds":3600,
+                    {"name":"e2e-feed","pluginId":"uploaded-feed","pollIntervalSeconds":3600,
                      "configuration":{"url":"http://127.0.0.1:%d/bad.txt"}}""".formatted(feed.getAddress().getPort());
             Browser.Answer created = null;
             for (int i = 0; i < 40 && (created == null || created.status() != 201); i++) {
