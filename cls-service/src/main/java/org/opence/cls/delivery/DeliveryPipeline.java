@@ -131,7 +131,7 @@ public class DeliveryPipeline implements ModuleSwitch.Pausable {
             Document before = known.get(route.key());
             List<String> old = before == null ? List.of() : before.getList("keys", String.class, List.of());
             if (before == null || !old.equals(keys)) {
-                topology.declareQueueWithRetries(queue, keys, BusNames.DATA, services.retryPolicy(-1));
+                topology.declareQueueWithRetries(queue, BusNames.DATA, keys, services.retryPolicy(-1));
                 List<String> stale = new ArrayList<>(old);
                 stale.removeAll(keys);
                 topology.unbind(queue, BusNames.DATA, stale);

@@ -48,22 +48,8 @@ public final class BusTopology {
      */
     public void declareConsumerQueue(String queue, String exchange, List<String> routingKeys, RetryPolicy policy)
             throws IOException {
+        declareQueueWithRetries(queue, exchange, routingKeys, policy);
         withChannel(ch -> {
-            ch.queueDeclare(queue, true, false, false, durableArgs());
-            declaredQueues.add(queue);
-            for (String key : routingKeys) {
-                ch.queueBind(queue, names.exchange(exchange), key);
-            }
-            for (int step = 1; step <= policy.delays().size(); step++) {
-                String retryQueue = BusNames.retryQueue(queue, step);
-                Map<String, Object> args = durableArgs();
-                args.put("x-message-ttl", policy.delays().get(step - 1).toMillis());
-                args.put("x-dead-letter-exchange", "");
-                args.put("x-dead-letter-routing-key", queue);
-                ch.queueDeclare(retryQueue, true, false, false, args);
-                declaredQueues.add(retryQueue);
-                ch.queueBind(retryQueue, names.exchange(BusNames.RETRY), retryQueue);
-            }
             String parked = BusNames.parkingQueue(queue);
             ch.queueDeclare(parked, true, false, false, durableArgs());
             declaredQueues.add(parked);
@@ -72,10 +58,11 @@ public final class BusTopology {
     }
 
     /**
-     * Like {@link #declareConsumerQueue} but without a parking queue, for consumers that park in the
-     * store (where operators list, replay and discard single batches).
+     * A durable queue bound to {@code exchange} with {@code routingKeys} and its delay queues, without a
+     * parking queue: for consumers that park in the store (where operators list, replay and discard
+     * single batches).
      */
-    public void declareQueueWithRetries(String queue, List<String> routingKeys, String exchange, RetryPolicy policy)
+    public void declareQueueWithRetries(String queue, String exchange, List<String> routingKeys, RetryPolicy policy)
             throws IOException {
         withChannel(ch -> {
             ch.queueDeclare(queue, true, false, false, durableArgs());
