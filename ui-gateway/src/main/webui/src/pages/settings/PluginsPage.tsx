@@ -1,0 +1,11 @@
+import { PageSection } from '@patternfly/react-core';
+import { PageHeader } from '../../components/PageHeader';
+
+export function PluginsPage() {
+  return (
+    <>
+      <PageHeader title="Plugins" />
+      <PageSection>Not built yet.</PageSection>
+    </>
+  );
+}
