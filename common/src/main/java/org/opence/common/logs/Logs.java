@@ -223,8 +223,9 @@ public class Logs implements LogWriter {
                 service);
     }
 
+    /** Stops the publishing thread after a last flush (also at shutdown). */
     @PreDestroy
-    void stop() {
+    public void stop() {
         flusher.shutdown();
         try {
             if (flusher.awaitTermination(2, TimeUnit.SECONDS)) {
