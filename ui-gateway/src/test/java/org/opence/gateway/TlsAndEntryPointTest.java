@@ -57,14 +57,45 @@ class TlsAndEntryPointTest {
     }
 
     @Test
-    void shouldServeTheStatusPage() {
+    void shouldServeTheConsoleAtEveryPageAddressButNotForTheApi() {
+        for (String page : new String[] {"", "settings/users", "logging?level=error", "cls/parked"}) {
+            given().relaxedHTTPSValidation()
+                    .when()
+                    .get(https.toString() + page)
+                    .then()
+                    .statusCode(200)
+                    .contentType(containsString("text/html"))
+                    .header("Cache-Control", "no-cache")
+                    .header("Content-Security-Policy", containsString("default-src 'self'"))
+                    .header("X-Frame-Options", "DENY")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Strict-Transport-Security", containsString("max-age="))
+                    .body(containsString("<title>Open Cloud Exchange</title>"))
+                    .body(containsString("<div id=\"root\">"));
+        }
+        // the build's files are cached, a file that is not there is a 404 (not the page)
+        String index = given().relaxedHTTPSValidation().get(https.toString()).asString();
+        java.util.regex.Matcher script =
+                java.util.regex.Pattern.compile("/assets/[^\"]+\\.js").matcher(index);
+        assertThat(script.find()).as("the page loads its script from /assets/").isTrue();
         given().relaxedHTTPSValidation()
                 .when()
-                .get(https.toString())
+                .get(https.toString() + script.group().substring(1))
                 .then()
                 .statusCode(200)
-                .body(containsString("Open Cloud Exchange"))
-                .body(containsString("status.js"));
+                .header("Cache-Control", containsString("immutable"));
+        given().relaxedHTTPSValidation()
+                .when()
+                .get(https.toString() + "assets/missing-file.js")
+                .then()
+                .statusCode(404);
+        // an address under /api that no service owns stays a problem, never the page
+        given().relaxedHTTPSValidation()
+                .when()
+                .get(https.toString() + "api/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType(containsString("application/problem+json"));
     }
 
     @Test
