@@ -141,8 +141,9 @@ export async function request<T>(method: string, path: string, body?: unknown, o
       body: body === undefined ? undefined : raw ? (body as BodyInit) : JSON.stringify(body),
     });
   let res = await send();
+  // without the readable ce_csrf cookie no session was ever opened in this browser: nothing to renew
   if (res.status === 401 && !NO_REFRESH.includes(path)) {
-    if (await refreshSession()) {
+    if (csrfToken() !== undefined && (await refreshSession())) {
       res = await send();
     }
     if (res.status === 401) {

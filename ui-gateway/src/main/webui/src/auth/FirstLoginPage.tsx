@@ -17,6 +17,7 @@ import {
 import { describeError } from '../api/client';
 import { useAuth } from './AuthContext';
 import { safeNext } from './LoginPage';
+import logo from '../layout/logo.svg';
 
 /** What the platform asks of a password (docs/security.md); the API has the last word. */
 export function passwordProblems(password: string, username: string): string[] {
@@ -64,6 +65,8 @@ export function FirstLoginPage() {
 
   return (
     <PfLoginPage
+      brandImgSrc={logo}
+      brandImgAlt="Open Cloud Exchange"
       loginTitle={needsEula ? 'Welcome to Open Cloud Exchange' : 'Choose your password'}
       loginSubtitle={`Signed in as ${me.username}. ${needsEula ? 'Accept the licence and replace the default password to continue.' : 'Replace the temporary password to continue.'}`}
     >

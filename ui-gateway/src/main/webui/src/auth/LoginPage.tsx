@@ -12,6 +12,7 @@ import {
 } from '@patternfly/react-core';
 import { api, ApiError, describeError } from '../api/client';
 import { useAuth } from './AuthContext';
+import logo from '../layout/logo.svg';
 
 interface SsoAvailability {
   enabled: boolean;
@@ -61,7 +62,13 @@ export function LoginPage() {
 
   const localAllowed = !sso || !sso.enabled || sso.localLoginAllowed;
   return (
-    <PfLoginPage loginTitle="Sign in to Open Cloud Exchange" loginSubtitle="The hub between your Netskope tenant and your security stack">
+    <PfLoginPage
+      brandImgSrc={logo}
+      brandImgAlt="Open Cloud Exchange"
+      textContent="Open Cloud Exchange moves threat indicators, tickets, risk scores and logs between your Netskope tenant and the rest of your security stack."
+      loginTitle="Sign in to Open Cloud Exchange"
+      loginSubtitle="Use your Open CE account or your organisation's single sign-on."
+    >
       {expired && (
         <Alert variant="info" isInline isPlain title="Your session ended. Sign in again to go back to where you were." />
       )}

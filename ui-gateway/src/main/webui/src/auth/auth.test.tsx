@@ -45,6 +45,8 @@ describe('signing in', () => {
     });
     app('/logging?level=error');
     await screen.findByRole('heading', { name: 'Sign in to Open Cloud Exchange' });
+    // no session was ever opened here (no ce_csrf cookie): nothing to renew
+    expect(api.callsTo('POST', '/api/auth/refresh')).toHaveLength(0);
     expect(screen.getByTestId('where').textContent).toBe('/login?next=%2Flogging%3Flevel%3Derror');
 
     const user = userEvent.setup();
@@ -101,6 +103,7 @@ describe('signing in', () => {
         return reply(200, { username: 'ro', role: 'read-only' });
       },
     });
+    document.cookie = 'ce_csrf=from-the-last-sign-in; path=/';
     app('/');
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/'));
     await screen.findByText('ro (read-only)');

@@ -22,6 +22,7 @@ import {
   PageSidebar,
   PageSidebarBody,
   PageToggleButton,
+  SkipToContent,
   Toolbar,
   ToolbarContent,
   ToolbarGroup,
@@ -55,7 +56,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <NavExpandable
               key={entry.label}
               title={entry.label}
-              isExpanded
+              isExpanded={entry.label !== 'Other modules' || entry.items.some((i) => isActive(i.path))}
               isActive={entry.items.some((i) => isActive(i.path))}
             >
               {entry.items.map((item) => (
@@ -143,7 +144,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       }
       isManagedSidebar={false}
       mainContainerId="main"
-      skipToContent={<a className="pf-v6-c-skip-to-content pf-v6-c-button pf-m-primary" href="#main">Skip to content</a>}
+      skipToContent={<SkipToContent href="#main">Skip to content</SkipToContent>}
     >
       {banners.map((b) => (
         <Banner key={b.key} color={b.severity === 'error' ? 'red' : b.severity === 'warning' ? 'orangered' : 'blue'} screenReaderText={b.severity}>
