@@ -1,5 +1,5 @@
 /** Small helpers the Log Shipper pages share: field errors, JSON checks, local times, file downloads. */
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { FormHelperText, HelperText, HelperTextItem } from '@patternfly/react-core';
 import { ApiError, type FieldError } from '../../api/client';
 
@@ -124,4 +124,22 @@ export function readFileText(file: File): Promise<string> {
 /** "1 batch" / "3 batches". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+/** Dense tables: half the usual cell padding, so a dozen columns fit at 1280 px. */
+export const DENSE = { '--pf-v6-c-table--cell--Padding--base': 'var(--pf-t--global--spacer--sm)' } as CSSProperties;
+
+/** A time in a narrow column: month, day and time (the year when it is not this one). */
+export function shortTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return d.toLocaleString(undefined, {
+    ...(d.getFullYear() === new Date().getFullYear() ? {} : { year: 'numeric' }),
+    month: 'short',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }

@@ -83,7 +83,7 @@ export function LogDetails({
                 <p style={{ whiteSpace: 'pre-wrap' }}>{shown.resolution}</p>
               </Alert>
             )}
-            <DescriptionList isCompact isHorizontal horizontalTermWidthModifier={{ default: '9rem' }}>
+            <DescriptionList isCompact isHorizontal horizontalTermWidthModifier={{ default: '7.5rem' }}>
               <DescriptionListGroup>
                 <DescriptionListTerm>Time</DescriptionListTerm>
                 <DescriptionListDescription>

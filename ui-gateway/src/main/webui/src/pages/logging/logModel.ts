@@ -56,3 +56,18 @@ export function idNumber(id: string | undefined): number {
   const n = Number(id);
   return Number.isFinite(n) ? n : 0;
 }
+
+/** A log time, short: month, day and time to the second (the year only when it is not this year). */
+export function shortTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(undefined, {
+    year: d.getFullYear() === new Date().getFullYear() ? undefined : 'numeric',
+    month: 'short',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+}

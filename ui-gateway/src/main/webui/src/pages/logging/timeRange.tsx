@@ -1,5 +1,15 @@
 import { useEffect, useState } from 'react';
-import { FormSelect, FormSelectOption, HelperText, HelperTextItem, TextInput, ToolbarItem } from '@patternfly/react-core';
+import {
+  FormSelect,
+  FormSelectOption,
+  HelperText,
+  HelperTextItem,
+  InputGroup,
+  InputGroupItem,
+  InputGroupText,
+  TextInput,
+  ToolbarItem,
+} from '@patternfly/react-core';
 
 /**
  * The time range of a search, as kept in the page address: {@code range=1h} for a preset (resolved
@@ -128,13 +138,18 @@ export function TimeRangeFilter({
         <>
           <ToolbarItem>
             <div>
-              <TextInput
-                type="datetime-local"
-                aria-label="From"
-                value={toLocalInput(value.from)}
-                validated={errors.from ? 'error' : 'default'}
-                onChange={(_e, v) => onChange({ from: fromLocalInput(v), to: value.to })}
-              />
+              <InputGroup>
+                <InputGroupText aria-hidden="true">From</InputGroupText>
+                <InputGroupItem>
+                  <TextInput
+                    type="datetime-local"
+                    aria-label="From"
+                    value={toLocalInput(value.from)}
+                    validated={errors.from ? 'error' : 'default'}
+                    onChange={(_e, v) => onChange({ from: fromLocalInput(v), to: value.to })}
+                  />
+                </InputGroupItem>
+              </InputGroup>
               {errors.from && (
                 <HelperText>
                   <HelperTextItem variant="error">From {errors.from}</HelperTextItem>
@@ -144,13 +159,18 @@ export function TimeRangeFilter({
           </ToolbarItem>
           <ToolbarItem>
             <div>
-              <TextInput
-                type="datetime-local"
-                aria-label="To"
-                value={toLocalInput(value.to)}
-                validated={toError ? 'error' : 'default'}
-                onChange={(_e, v) => onChange({ from: value.from, to: fromLocalInput(v) })}
-              />
+              <InputGroup>
+                <InputGroupText aria-hidden="true">To</InputGroupText>
+                <InputGroupItem>
+                  <TextInput
+                    type="datetime-local"
+                    aria-label="To"
+                    value={toLocalInput(value.to)}
+                    validated={toError ? 'error' : 'default'}
+                    onChange={(_e, v) => onChange({ from: value.from, to: fromLocalInput(v) })}
+                  />
+                </InputGroupItem>
+              </InputGroup>
               {toError && (
                 <HelperText>
                   <HelperTextItem variant="error">To {toError}</HelperTextItem>

@@ -19,7 +19,8 @@ export function useDebouncedInput(
 
   useEffect(() => {
     pending.current = false;
-    setValue(committed);
+    // the committed value may be the typed one trimmed: keep what is typed then (a space before the next word)
+    setValue((typed) => (typed.trim() === committed ? typed : committed));
   }, [committed]);
 
   useEffect(() => {
