@@ -24,5 +24,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/test-setup.ts'],
     css: false,
+    // component tests render whole pages; on a loaded 2-core machine some take seconds
+    testTimeout: 30_000,
   },
 });

@@ -27,7 +27,7 @@ export function passwordProblems(password: string, username: string): string[] {
   if (!/[A-Z]/.test(password)) problems.push('an upper-case letter');
   if (!/[0-9]/.test(password)) problems.push('a digit');
   if (!/[^A-Za-z0-9]/.test(password)) problems.push('a special character');
-  if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('not the username in it');
+  if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('the username left out');
   return problems;
 }
 

@@ -137,7 +137,7 @@ describe('navigation and password rules', () => {
       'an upper-case letter',
       'a digit',
       'a special character',
-      'not the username in it',
+      'the username left out',
     ]);
     expect(passwordProblems('Str0ng!Passw0rd', 'admin')).toEqual([]);
   });

@@ -20,7 +20,13 @@ export function ErrorAlert({ error, title, onRetry }: { error: unknown; title?: 
             <List>
               {api.errors.map((e) => (
                 <ListItem key={e.field + e.message}>
-                  <strong>{e.field}</strong>: {e.message}
+                  {e.field ? (
+                    <>
+                      <strong>{e.field}</strong>: {e.message}
+                    </>
+                  ) : (
+                    e.message
+                  )}
                 </ListItem>
               ))}
             </List>
