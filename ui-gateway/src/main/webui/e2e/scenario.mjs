@@ -150,7 +150,12 @@ export async function run({ page, browser, figures, tenantUrl, syslogPort, admin
   const viewer = await newPage(browser);
   await step(viewer, 'the read-only user chooses a password and sees no edit controls', async () => {
     await viewer.goto(base + '/');
-    await signIn(viewer, 'viewer', 'Temp!orary-pass3');
+    // with the keyboard only: the username field has the focus, Tab to the password, Enter
+    await viewer.getByRole('heading', { name: 'Sign in to Open Cloud Exchange' }).waitFor();
+    await viewer.keyboard.type('viewer');
+    await viewer.keyboard.press('Tab');
+    await viewer.keyboard.type('Temp!orary-pass3');
+    await viewer.keyboard.press('Enter');
     await viewer.getByRole('heading', { name: 'Choose your password' }).waitFor();
     await viewer.getByLabel(/^New password/).fill(viewerPassword);
     await viewer.getByLabel('Repeat the new password').fill(viewerPassword);

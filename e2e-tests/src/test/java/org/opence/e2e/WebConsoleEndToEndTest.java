@@ -5,8 +5,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,16 +55,14 @@ class WebConsoleEndToEndTest {
      */
     private static void seedPlatformLog(int count) throws Exception {
         String prefix = suite.env.get("CE_BUS_PREFIX");
+        // module, plugin, configuration, then what that source writes
         String[][] sources = {
-            {"cls", "syslog", "siem"}, {"cls", "splunk-hec", "splunk-prod"}, {"cls", "webhook", "soar"},
-            {"core", null, null}, {"tenant", null, null}, {"cte", "text-feed", "feed-1"}
-        };
-        String[] messages = {
-            "pushed %d records in %d ms",
-            "batch of %d records retried in %d s: the destination answered 503",
-            "connection to the destination refused; retrying %d records in %d s",
-            "pulled %d records from the tenant in %d ms",
-            "configuration saved by admin (%d fields, %d ms)"
+            {"cls", "syslog", "siem", "pushed %d records to 10.0.4.20:6514 in %d ms"},
+            {"cls", "splunk-hec", "splunk-prod", "batch of %d records retried in %d s: HEC answered 503 (server busy)"},
+            {"cls", "webhook", "soar", "posted %d records to the receiver in %d ms"},
+            {"core", null, null, "pulled %d records of events.page from tenant prod in %d ms"},
+            {"tenant", null, null, "connection test of tenant prod: %d checks passed in %d ms"},
+            {"cte", "text-feed", "feed-1", "fetched %d indicators from the feed in %d ms"}
         };
         java.util.Random random = new java.util.Random(8);
         Instant now = Instant.now();
@@ -79,13 +77,15 @@ class WebConsoleEndToEndTest {
                     String level = roll < 3 ? "error" : roll < 12 ? "warning" : roll < 20 ? "debug" : "info";
                     Map<String, Object> entry = new java.util.HashMap<>();
                     // oldest first, spread evenly over the day
-                    entry.put("time", now.minusMillis((long) (count - i) * 86_400_000L / count).toString());
+                    entry.put(
+                            "time",
+                            now.minusMillis((long) (count - i) * 86_400_000L / count)
+                                    .toString());
                     entry.put("level", level);
                     entry.put("module", source[0]);
                     entry.put("plugin", source[1]);
                     entry.put("configuration", source[2]);
-                    entry.put("message", String.format(
-                            messages[random.nextInt(messages.length)], random.nextInt(5000), random.nextInt(900)));
+                    entry.put("message", String.format(source[3], random.nextInt(5000), random.nextInt(900)));
                     entry.put("service", source[0] + "-service");
                     if (level.equals("error")) {
                         entry.put("errorCode", "CLS-PUSH-FAILED");
@@ -95,12 +95,18 @@ class WebConsoleEndToEndTest {
                     entries.add(entry);
                 }
                 Map<String, Object> envelope = Map.of(
-                        "type", "log.entries",
-                        "schemaVersion", 1,
-                        "id", java.util.UUID.randomUUID().toString(),
-                        "time", now.toString(),
-                        "source", "e2e-seed",
-                        "payload", Map.of("entries", entries));
+                        "type",
+                        "log.entries",
+                        "schemaVersion",
+                        1,
+                        "id",
+                        java.util.UUID.randomUUID().toString(),
+                        "time",
+                        now.toString(),
+                        "source",
+                        "e2e-seed",
+                        "payload",
+                        Map.of("entries", entries));
                 channel.basicPublish(prefix + "ce.events", "log.entries", null, JSON.writeValueAsBytes(envelope));
             }
             channel.waitForConfirmsOrDie(60_000);
@@ -109,7 +115,9 @@ class WebConsoleEndToEndTest {
             while (channel.messageCount(queue) > 0 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(500);
             }
-            assertThat(channel.messageCount(queue)).as("log batches core-service has not stored").isZero();
+            assertThat(channel.messageCount(queue))
+                    .as("log batches core-service has not stored")
+                    .isZero();
             Thread.sleep(3_000); // the batches taken last are being written
         }
     }
@@ -154,7 +162,9 @@ class WebConsoleEndToEndTest {
             process.destroyForcibly();
         }
         assertThat(process.exitValue())
-                .as("the browser test passed (screenshots of a failure in %s):%n%s", failures, String.join("\n", output))
+                .as(
+                        "the browser test passed (screenshots of a failure in %s):%n%s",
+                        failures, String.join("\n", output))
                 .isZero();
         assertThat(output).anyMatch(l -> l.startsWith("FIGURES ui"));
 
@@ -162,7 +172,9 @@ class WebConsoleEndToEndTest {
         assertThat(rsyslog.count()).as("lines in rsyslog").isPositive();
         assertThat(rsyslog.lines().get(0)).startsWith("CEF:0|Netskope|");
         for (String page : List.of("home", "logging", "tenants", "destinations", "siem-mappings", "delivery")) {
-            assertThat(screenshots.resolve(page + ".png")).as("screenshot of " + page).isNotEmptyFile();
+            assertThat(screenshots.resolve(page + ".png"))
+                    .as("screenshot of " + page)
+                    .isNotEmptyFile();
         }
     }
 }
