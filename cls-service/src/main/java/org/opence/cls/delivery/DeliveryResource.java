@@ -2,7 +2,6 @@ package org.opence.cls.delivery;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opence.common.error.ProblemException;
 import org.opence.common.security.Roles;
 
 /**
@@ -66,7 +64,7 @@ public class DeliveryResource {
             @QueryParam("destination") String destination,
             @QueryParam("limit") @DefaultValue("50") int limit,
             @QueryParam("before") String before) {
-        return parked.list(mapping, destination, limit, instant("before", before));
+        return parked.list(mapping, destination, limit, before);
     }
 
     @GET
@@ -125,16 +123,5 @@ public class DeliveryResource {
             batches++;
         }
         return Map.of("records", records, "batches", batches);
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.Invalid.field(field, "must be an ISO-8601 instant, e.g. 2026-11-27T10:00:00Z");
-        }
     }
 }

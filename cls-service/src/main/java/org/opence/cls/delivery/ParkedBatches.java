@@ -113,22 +113,45 @@ public class ParkedBatches {
         parked.insertOne(doc);
     }
 
-    public Page list(String mapping, String destination, int limit, Instant before) {
+    /**
+     * One page, newest first. {@code before} is the previous page's {@code nextBefore}: the time and id
+     * of its last batch ({@code 2026-11-27T10:00:00.123Z|<id>}), so batches parked in the same
+     * millisecond are neither skipped nor listed twice; a plain instant is accepted too.
+     */
+    public Page list(String mapping, String destination, int limit, String before) {
         if (limit < 1 || limit > 500) {
             throw ProblemException.Invalid.field("limit", "must be 1 to 500");
         }
         Bson filter = filter(mapping, destination);
         long total = parked.countDocuments(filter);
-        Bson page = before == null ? filter : Filters.and(filter, Filters.lt("parkedAt", Date.from(before)));
+        Bson page = before == null || before.isBlank() ? filter : Filters.and(filter, after(before));
         List<Summary> items = new ArrayList<>();
         parked.find(page)
                 .projection(Projections.exclude("records"))
-                .sort(Sorts.descending("parkedAt"))
+                .sort(Sorts.descending("parkedAt", "_id"))
                 .limit(limit)
                 .forEach(d -> items.add(summary(d)));
-        String next =
-                items.size() == limit ? items.get(items.size() - 1).parkedAt().toString() : null;
+        Summary last = items.isEmpty() ? null : items.get(items.size() - 1);
+        String next = items.size() == limit ? last.parkedAt() + "|" + last.id() : null;
         return new Page(items, total, next);
+    }
+
+    /** What comes after the cursor in the newest-first order. */
+    private static Bson after(String cursor) {
+        int bar = cursor.indexOf('|');
+        Date time;
+        try {
+            time = Date.from(Instant.parse(bar < 0 ? cursor : cursor.substring(0, bar)));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.Invalid.field(
+                    "before", "must be the nextBefore of the previous page (or an ISO-8601 instant)");
+        }
+        if (bar < 0) {
+            return Filters.lt("parkedAt", time);
+        }
+        String id = cursor.substring(bar + 1);
+        return Filters.or(
+                Filters.lt("parkedAt", time), Filters.and(Filters.eq("parkedAt", time), Filters.lt("_id", id)));
     }
 
     public Detail get(String id) throws IOException {

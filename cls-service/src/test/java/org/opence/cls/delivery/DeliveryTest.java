@@ -361,6 +361,53 @@ class DeliveryTest {
     org.opence.common.store.Store store;
 
     @Test
+    void shouldPageThroughParkedBatchesParkedInTheSameMillisecondWithoutSkippingAny() {
+        var collection = store.collection("cls_dead_letters");
+        java.util.Date same = new java.util.Date();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String id = "same-ms-" + i;
+            ids.add(id);
+            collection.insertOne(new org.bson.Document("_id", id)
+                    .append("mapping", "same-ms")
+                    .append("destination", "same-ms-dest")
+                    .append("count", 1)
+                    .append("reason", "test")
+                    .append("attempts", 1)
+                    .append("records", "[]")
+                    .append("parkedAt", same));
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        String before = null;
+        do {
+            var request = given().auth()
+                    .oauth2(TestJwt.role("read-only").sign())
+                    .queryParam("destination", "same-ms-dest")
+                    .queryParam("limit", 3);
+            if (before != null) {
+                request.queryParam("before", before);
+            }
+            io.restassured.path.json.JsonPath page = request.get("/api/cls/parked")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertThat(page.getLong("total")).isEqualTo(7);
+            seen.addAll(page.getList("items.id", String.class));
+            before = page.getString("nextBefore");
+        } while (before != null);
+        java.util.Collections.reverse(ids);
+        assertThat(seen).as("every batch once, newest first").containsExactlyElementsOf(ids);
+        given().auth()
+                .oauth2(TestJwt.role("read-only").sign())
+                .queryParam("before", "yesterday")
+                .get("/api/cls/parked")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("before"));
+    }
+
+    @Test
     void shouldDeleteParkedBatchesOlderThanTheRetentionOfTheSettings() {
         var collection = store.collection("cls_dead_letters");
         for (int age : List.of(400, 10)) {
