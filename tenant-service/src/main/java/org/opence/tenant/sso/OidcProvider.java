@@ -27,6 +27,7 @@ final class OidcProvider {
     private final String issuer;
     private final String authorizationEndpoint;
     private final String tokenEndpoint;
+    private final String jwksUri;
     private final JwtConsumer idTokens;
     private final HttpClient http;
     private final ObjectMapper mapper;
@@ -35,6 +36,7 @@ final class OidcProvider {
         this.issuer = issuer;
         this.authorizationEndpoint = discovery.path("authorization_endpoint").asText();
         this.tokenEndpoint = discovery.path("token_endpoint").asText();
+        this.jwksUri = discovery.path("jwks_uri").asText();
         this.http = http;
         this.mapper = mapper;
         HttpsJwks jwks = new HttpsJwks(discovery.path("jwks_uri").asText());
@@ -87,6 +89,39 @@ final class OidcProvider {
         } catch (Exception e) {
             throw ProblemException.Invalid.field(
                     "issuer", "the discovery document " + url + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * What a test of the issuer found: its endpoints and how many signing keys its key set has
+     * (none, or an unreadable key set, is a problem on {@code issuer}: no ID token could be checked).
+     */
+    SsoModels.IssuerTest test() {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(jwksUri))
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw ProblemException.Invalid.field(
+                        "issuer", "the key set " + jwksUri + " answered HTTP " + response.statusCode());
+            }
+            int keys = mapper.readTree(response.body()).path("keys").size();
+            if (keys == 0) {
+                throw ProblemException.Invalid.field(
+                        "issuer", "the key set " + jwksUri + " has no keys: ID tokens could not be checked");
+            }
+            return new SsoModels.IssuerTest(issuer, authorizationEndpoint, tokenEndpoint, jwksUri, keys);
+        } catch (ProblemException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.Invalid.field("issuer", "the key set " + jwksUri + " was not read: interrupted");
+        } catch (Exception e) {
+            throw ProblemException.Invalid.field(
+                    "issuer", "the key set " + jwksUri + " cannot be read: " + e.getMessage());
         }
     }
 

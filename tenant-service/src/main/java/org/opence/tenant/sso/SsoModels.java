@@ -52,4 +52,16 @@ public final class SsoModels {
 
     /** What the sign-in page needs to know, without a session. */
     public record Availability(boolean enabled, boolean localLoginAllowed, String startPath) {}
+
+    /** What the issuer to test is. */
+    public record IssuerToTest(
+            @NotBlank(message = "is required: the IdP's issuer URL")
+            String issuer,
+
+            @NotBlank(message = "is required: the client id registered at the IdP")
+            String clientId) {}
+
+    /** The issuer works: its endpoints from the discovery document and the signing keys it publishes. */
+    public record IssuerTest(
+            String issuer, String authorizationEndpoint, String tokenEndpoint, String jwksUri, int signingKeys) {}
 }

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -56,6 +57,18 @@ public class SsoResource {
     @Operation(summary = "Change the OIDC settings; turning SSO on checks the issuer's discovery document")
     public SsoModels.View update(@Valid @NotNull(message = "a JSON body is required") SsoModels.Settings settings) {
         return sso.update(settings);
+    }
+
+    @POST
+    @Path("/test")
+    @RolesAllowed(Roles.SUPER_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Test an issuer before saving: reads its discovery document and key set",
+            description = "400 with the problem on 'issuer' when the IdP cannot be used; nothing is saved")
+    public SsoModels.IssuerTest test(
+            @Valid @NotNull(message = "a JSON body is required") SsoModels.IssuerToTest issuer) {
+        return sso.test(issuer);
     }
 
     @GET

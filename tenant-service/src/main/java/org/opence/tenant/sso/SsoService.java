@@ -142,6 +142,12 @@ public class SsoService {
         return after;
     }
 
+    /** Reads the issuer's discovery document and key set without saving anything. */
+    public SsoModels.IssuerTest test(SsoModels.IssuerToTest form) {
+        return OidcProvider.discover(form.issuer().trim(), form.clientId().trim(), http, mapper)
+                .test();
+    }
+
     /** Starts a sign-in: the IdP URL to redirect the browser to. */
     public String start(String redirectUri) {
         Document s = enabledSettings();

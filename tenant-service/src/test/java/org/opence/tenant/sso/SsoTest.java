@@ -80,6 +80,48 @@ class SsoTest {
     }
 
     @Test
+    @Order(2)
+    void shouldTestAnIssuerWithoutSavingAnything() {
+        String admin = SignInAccess.superAdmin();
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of("issuer", idp.issuerUrl("default").toString(), "clientId", "opence"))
+                .post("/api/auth/sso/test")
+                .then()
+                .statusCode(200)
+                .body("issuer", equalTo(idp.issuerUrl("default").toString()))
+                .body("tokenEndpoint", containsString("/default/token"))
+                .body("signingKeys", org.hamcrest.Matchers.greaterThan(0));
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of("issuer", "http://127.0.0.1:1/nothing", "clientId", "opence"))
+                .post("/api/auth/sso/test")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("issuer"))
+                .body("errors[0].message", containsString("cannot be read"));
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of("issuer", idp.issuerUrl("default").toString()))
+                .post("/api/auth/sso/test")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("clientId"));
+        given().auth()
+                .oauth2(SignInAccess.user("sso-tester", "admin", "Sso!Tester-pass1"))
+                .contentType("application/json")
+                .body(Map.of("issuer", idp.issuerUrl("default").toString(), "clientId", "opence"))
+                .post("/api/auth/sso/test")
+                .then()
+                .statusCode(403);
+        // nothing was saved: SSO is still off
+        given().when().get("/api/auth/sso").then().statusCode(200).body("enabled", equalTo(false));
+    }
+
+    @Test
     @Order(3)
     void shouldStoreTheClientSecretEncryptedAndNeverShowIt() {
         String body = put(settings(true))
