@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Bullseye, EmptyState, EmptyStateBody, PageSection, Spinner } from '@patternfly/react-core';
 import { AuthProvider, useAuth, type Role } from './auth/AuthContext';
@@ -6,20 +6,23 @@ import { LoginPage } from './auth/LoginPage';
 import { FirstLoginPage } from './auth/FirstLoginPage';
 import { AppShell } from './layout/AppShell';
 import { roleOfPath } from './layout/navigation';
-import { HomePage } from './pages/home/HomePage';
-import { LoggingPage } from './pages/logging/LoggingPage';
-import { AuditPage } from './pages/audit/AuditPage';
-import { GeneralSettingsPage } from './pages/settings/GeneralSettingsPage';
-import { UsersPage } from './pages/settings/UsersPage';
-import { SsoPage } from './pages/settings/SsoPage';
-import { TenantsPage } from './pages/settings/TenantsPage';
-import { PluginsPage } from './pages/settings/PluginsPage';
-import { DeliveryPage } from './pages/cls/DeliveryPage';
-import { MappingFilesPage } from './pages/cls/MappingFilesPage';
-import { SiemMappingsPage } from './pages/cls/SiemMappingsPage';
-import { ParkedPage } from './pages/cls/ParkedPage';
-import { ConfigurationsPage } from './pages/configurations/ConfigurationsPage';
-import { AccountPage } from './pages/account/AccountPage';
+
+// Each page is its own chunk, loaded when first opened: the first page after sign-in loads only
+// what it needs.
+const HomePage = lazy(() => import('./pages/home/HomePage').then((m) => ({ default: m.HomePage })));
+const LoggingPage = lazy(() => import('./pages/logging/LoggingPage').then((m) => ({ default: m.LoggingPage })));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const GeneralSettingsPage = lazy(() => import('./pages/settings/GeneralSettingsPage').then((m) => ({ default: m.GeneralSettingsPage })));
+const UsersPage = lazy(() => import('./pages/settings/UsersPage').then((m) => ({ default: m.UsersPage })));
+const SsoPage = lazy(() => import('./pages/settings/SsoPage').then((m) => ({ default: m.SsoPage })));
+const TenantsPage = lazy(() => import('./pages/settings/TenantsPage').then((m) => ({ default: m.TenantsPage })));
+const PluginsPage = lazy(() => import('./pages/settings/PluginsPage').then((m) => ({ default: m.PluginsPage })));
+const DeliveryPage = lazy(() => import('./pages/cls/DeliveryPage').then((m) => ({ default: m.DeliveryPage })));
+const MappingFilesPage = lazy(() => import('./pages/cls/MappingFilesPage').then((m) => ({ default: m.MappingFilesPage })));
+const SiemMappingsPage = lazy(() => import('./pages/cls/SiemMappingsPage').then((m) => ({ default: m.SiemMappingsPage })));
+const ParkedPage = lazy(() => import('./pages/cls/ParkedPage').then((m) => ({ default: m.ParkedPage })));
+const ConfigurationsPage = lazy(() => import('./pages/configurations/ConfigurationsPage').then((m) => ({ default: m.ConfigurationsPage })));
+const AccountPage = lazy(() => import('./pages/account/AccountPage').then((m) => ({ default: m.AccountPage })));
 
 function Loading() {
   return (

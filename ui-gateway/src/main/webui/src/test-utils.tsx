@@ -4,8 +4,8 @@
  * The end-to-end tests (e2e-tests, real Chromium against the running suite) cover the real API.
  */
 import type { ReactElement } from 'react';
-import { render } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { render, screen } from '@testing-library/react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { vi } from 'vitest';
 import { AuthProvider, rolesUpTo, type Role } from './auth/AuthContext';
 
@@ -117,4 +117,16 @@ export function renderPage(
     </MemoryRouter>,
   );
   return { ...result, api };
+}
+
+/** Shows the address of the page (path and query) in data-testid "where", for {@link where}. */
+export function Where() {
+  const location = useLocation();
+  return <div data-testid="where">{location.pathname + location.search}</div>;
+}
+
+/** The query parameters of the address {@link Where} shows. */
+export function where(): URLSearchParams {
+  const text = screen.getByTestId('where').textContent ?? '';
+  return new URLSearchParams(text.includes('?') ? text.substring(text.indexOf('?') + 1) : '');
 }

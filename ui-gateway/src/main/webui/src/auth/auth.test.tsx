@@ -1,16 +1,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, useLocation } from 'react-router-dom';
+import { MemoryRouter } from 'react-router-dom';
 import { AppRoutes } from '../App';
 import { AuthProvider } from './AuthContext';
-import { mockApi, problem, reply } from '../test-utils';
+import { mockApi, problem, reply, Where } from '../test-utils';
 import { passwordProblems } from './FirstLoginPage';
 import { navigationFor, roleOfPath } from '../layout/navigation';
-
-function Where() {
-  const location = useLocation();
-  return <div data-testid="where">{location.pathname + location.search}</div>;
-}
 
 function app(path: string) {
   return render(

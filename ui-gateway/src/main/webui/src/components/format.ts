@@ -38,3 +38,10 @@ export function formatDuration(seconds: number | null | undefined): string {
   if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
   return `${Math.floor(seconds / 86400)} d ${Math.floor((seconds % 86400) / 3600)} h`;
 }
+
+/** The latest of some ISO instants (missing ones left out), or undefined when there is none. */
+export function latestTime(values: readonly (string | null | undefined)[]): string | undefined {
+  let best: string | undefined;
+  for (const v of values) if (v && (!best || Date.parse(v) > Date.parse(best))) best = v;
+  return best;
+}

@@ -6,6 +6,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { passwordProblems } from '../../auth/FirstLoginPage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { useAction } from '../../api/useAction';
 
 /** The signed-in user's own password (every role may change it). */
 export function AccountPage() {
@@ -13,26 +14,19 @@ export function AccountPage() {
   const navigate = useNavigate();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
   const problems = next ? passwordProblems(next, me?.username ?? '') : [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post('/api/auth/password', { currentPassword: current, newPassword: next });
       setDone(true);
       setCurrent('');
       setNext('');
       await reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const currentError = error instanceof ApiError ? error.fieldMessage('currentPassword') : undefined;

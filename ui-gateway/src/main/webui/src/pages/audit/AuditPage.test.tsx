@@ -1,19 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useLocation } from 'react-router-dom';
-import { problem, renderPage, type ApiCall } from '../../test-utils';
+import { problem, renderPage, where, Where, type ApiCall } from '../../test-utils';
 import { AuditPage } from './AuditPage';
 import { describeAction, diff, flatten, type AuditEntry } from './auditModel';
-
-function Where() {
-  const location = useLocation();
-  return <div data-testid="where">{location.pathname + location.search}</div>;
-}
-
-function where(): URLSearchParams {
-  const text = screen.getByTestId('where').textContent ?? '';
-  return new URLSearchParams(text.includes('?') ? text.substring(text.indexOf('?') + 1) : '');
-}
 
 const updated: AuditEntry = {
   id: 'a-3',

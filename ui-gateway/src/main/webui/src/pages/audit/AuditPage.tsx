@@ -1,36 +1,36 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useCallback } from 'react';
 import {
-  Alert,
-  Bullseye,
   Button,
   Content,
   EmptyState,
-  EmptyStateActions,
   EmptyStateBody,
-  EmptyStateFooter,
   Flex,
   FlexItem,
-  FormSelect,
-  FormSelectOption,
-  HelperText,
-  HelperTextItem,
   Label,
   PageSection,
   Spinner,
-  TextInput,
   Toolbar,
   ToolbarContent,
   ToolbarGroup,
   ToolbarItem,
 } from '@patternfly/react-core';
 import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { AngleDownIcon, AngleRightIcon, SearchIcon, SyncAltIcon } from '@patternfly/react-icons';
-import { api, ApiError } from '../../api/client';
+import { AngleDownIcon, AngleRightIcon, SyncAltIcon } from '@patternfly/react-icons';
+import { api } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { formatNumber } from '../../components/format';
+import { useKeySet } from '../../components/useKeySet';
+import {
+  OlderEntries,
+  PageSizeSelect,
+  placeFieldErrors,
+  SearchStatus,
+  type SearchTexts,
+  shownSummary,
+  TextFilter,
+  usePagedSearch,
+  useSearchFilters,
+} from '../../components/search';
 import { shortTime } from '../logging/logModel';
 import { rangeFromParams, rangeProblem, rangeToParams, resolveRange, TimeRangeFilter, type TimeRange } from '../logging/timeRange';
 import { useDebouncedInput } from '../logging/useDebouncedInput';
@@ -41,6 +41,16 @@ const PAGE_SIZES = [50, 100, 250, 500];
 const DEFAULT_LIMIT = 100;
 const FILTER_PARAMS = ['action', 'actor', 'target', 'range', 'from', 'to', 'limit'];
 const FIELDS = ['action', 'actor', 'target', 'from', 'to', 'limit'];
+
+const TEXTS: SearchTexts = {
+  failed: 'The audit trail could not be read',
+  fixFilters: 'Correct the filters marked above to search the audit trail.',
+  loading: 'Loading the audit trail',
+  noMatch: 'No changes match these filters',
+  noMatchBody: 'Widen the time range or remove a filter. Actor and target must match exactly; the action matches its beginning.',
+  none: 'No changes recorded yet',
+  noneBody: 'Changes to users, tenants, settings, plugins and configurations appear here as they are made.',
+};
 
 interface Filters {
   action?: string;
@@ -93,39 +103,9 @@ function KindLabel({ entry }: { entry: AuditEntry }) {
 export function AuditPage() {
   const { me, can } = useAuth();
   const allowed = can('admin');
-  const [params, setParams] = useSearchParams();
-  const filterKey = useMemo(() => {
-    const p = new URLSearchParams();
-    FILTER_PARAMS.forEach((k) => params.getAll(k).forEach((v) => p.append(k, v)));
-    return p.toString();
-  }, [params]);
-  const filters = useMemo(() => filtersOf(new URLSearchParams(filterKey)), [filterKey]);
+  const { filterKey, filters, update, clearAll } = useSearchFilters(FILTER_PARAMS, filtersOf);
 
-  const [result, setResult] = useState<Result | undefined>(undefined);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(undefined);
-  const [olderLoading, setOlderLoading] = useState(false);
-  const [olderError, setOlderError] = useState<unknown>(undefined);
-  const [reloadTick, setReloadTick] = useState(0);
-  const [expanded, setExpanded] = useState<Set<string>>(new Set());
-
-  const update = useCallback(
-    (changes: Record<string, string | undefined>, mutate?: (p: URLSearchParams) => void) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [k, v] of Object.entries(changes)) {
-            if (v === undefined || v === '') next.delete(k);
-            else next.set(k, v);
-          }
-          mutate?.(next);
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
+  const { keys: expanded, toggle } = useKeySet();
 
   const localRangeProblem = rangeProblem(filters.range);
 
@@ -141,40 +121,20 @@ export function AuditPage() {
     [filters],
   );
 
-  useEffect(() => {
-    if (!allowed) {
-      setLoading(false);
-      return undefined;
-    }
-    if (localRangeProblem) {
-      setLoading(false);
-      return undefined;
-    }
-    const controller = new AbortController();
-    const range = resolveRange(filters.range);
-    setLoading(true);
-    setOlderError(undefined);
-    api
-      .get<AuditEntry[]>('/api/audit', { query: queryOf(range.from, range.to), signal: controller.signal })
-      .then((entries) => {
-        const list = entries ?? [];
-        setResult({ entries: list, more: list.length >= filters.limit, from: range.from, key: filterKey });
-        setError(undefined);
-        setLoading(false);
-      })
-      .catch((e) => {
-        if (e instanceof DOMException && e.name === 'AbortError') return;
-        setError(e);
-        setLoading(false);
-      });
-    return () => controller.abort();
-  }, [allowed, filterKey, reloadTick, queryOf, filters.range, filters.limit, localRangeProblem]);
+  const { result, setResult, loading, error, reload, olderLoading, olderError, loadOlder: loadingOlder } = usePagedSearch<Result>(
+    allowed && !localRangeProblem
+      ? async (signal) => {
+          const range = resolveRange(filters.range);
+          const list = (await api.get<AuditEntry[]>('/api/audit', { query: queryOf(range.from, range.to), signal })) ?? [];
+          return { entries: list, more: list.length >= filters.limit, from: range.from, key: filterKey };
+        }
+      : undefined,
+    [allowed, filterKey, queryOf, filters.range, filters.limit, localRangeProblem],
+  );
 
   const loadOlder = async () => {
     if (!result || result.entries.length === 0) return;
-    setOlderLoading(true);
-    setOlderError(undefined);
-    try {
+    await loadingOlder(async () => {
       const oldest = result.entries[result.entries.length - 1];
       let page = await api.get<AuditEntry[]>('/api/audit', { query: queryOf(result.from, pageBound(oldest)) });
       const seen = new Set(result.entries.map((e) => e.id));
@@ -189,30 +149,14 @@ export function AuditPage() {
           ? { ...current, entries: [...current.entries, ...fresh], more: fresh.length > 0 && page.length >= filters.limit }
           : current,
       );
-    } catch (e) {
-      setOlderError(e);
-    } finally {
-      setOlderLoading(false);
-    }
+    });
   };
 
-  const apiError = error instanceof ApiError ? error : undefined;
-  const fieldError = (field: string) => apiError?.fieldMessage(field);
-  const unplaced = error && !(apiError && apiError.errors.length > 0 && apiError.errors.every((e) => FIELDS.includes(e.field)));
+  const { fieldError, unplaced } = placeFieldErrors(error, FIELDS);
 
   const [action, setAction, flushAction] = useDebouncedInput(filters.action ?? '', (v) => update({ action: v.trim() }));
   const [actor, setActor, flushActor] = useDebouncedInput(filters.actor ?? '', (v) => update({ actor: v.trim() }));
   const [target, setTarget, flushTarget] = useDebouncedInput(filters.target ?? '', (v) => update({ target: v.trim() }));
-
-  const clearAll = () => update({}, (p) => FILTER_PARAMS.filter((k) => k !== 'limit').forEach((k) => p.delete(k)));
-
-  const toggle = (id: string) =>
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
   if (me && !allowed) {
     return (
@@ -237,27 +181,17 @@ export function AuditPage() {
     width: string,
     list?: string,
   ) => (
-    <ToolbarItem>
-      <div>
-        <TextInput
-          aria-label={label}
-          placeholder={placeholder}
-          value={value}
-          validated={fieldError(field) ? 'error' : 'default'}
-          onChange={(_e, v) => set(v)}
-          onKeyDown={(e) => e.key === 'Enter' && flush()}
-          list={list}
-          style={{ width }}
-        />
-        {fieldError(field) && (
-          <HelperText>
-            <HelperTextItem variant="error">
-              {label}: {fieldError(field)}
-            </HelperTextItem>
-          </HelperText>
-        )}
-      </div>
-    </ToolbarItem>
+    <TextFilter
+      label={label}
+      placeholder={placeholder}
+      value={value}
+      onChange={set}
+      onEnter={flush}
+      error={fieldError(field)}
+      errorPrefix={label}
+      width={width}
+      list={list}
+    />
   );
 
   const toolbar = (
@@ -283,25 +217,11 @@ export function AuditPage() {
         <ToolbarGroup align={{ default: 'alignEnd' }}>
           <ToolbarItem>
             <div>
-              <FormSelect
-                aria-label="Entries per page"
-                value={String(filters.limit)}
-                validated={fieldError('limit') ? 'error' : 'default'}
-                onChange={(_e, v) => update({ limit: Number(v) === DEFAULT_LIMIT ? undefined : v })}
-              >
-                {PAGE_SIZES.map((n) => (
-                  <FormSelectOption key={n} value={String(n)} label={`${n} per page`} />
-                ))}
-              </FormSelect>
-              {fieldError('limit') && (
-                <HelperText>
-                  <HelperTextItem variant="error">{fieldError('limit')}</HelperTextItem>
-                </HelperText>
-              )}
+              <PageSizeSelect sizes={PAGE_SIZES} value={filters.limit} defaultSize={DEFAULT_LIMIT} update={update} error={fieldError('limit')} />
             </div>
           </ToolbarItem>
           <ToolbarItem>
-            <Button variant="secondary" icon={<SyncAltIcon />} onClick={() => setReloadTick((t) => t + 1)} isDisabled={loading}>
+            <Button variant="secondary" icon={<SyncAltIcon />} onClick={() => reload()} isDisabled={loading}>
               Refresh
             </Button>
           </ToolbarItem>
@@ -331,38 +251,22 @@ export function AuditPage() {
         <Flex justifyContent={{ default: 'justifyContentSpaceBetween' }} style={{ minHeight: '1.75rem' }}>
           <FlexItem>
             <Content component="small" aria-live="polite" data-testid="audit-summary">
-              {result && !error
-                ? `${formatNumber(entries.length)} ${entries.length === 1 ? 'change' : 'changes'} shown, newest first${result.more ? '; older ones can be loaded' : ''}`
-                : ''}
+              {result && !error ? shownSummary(entries.length, 'change', 'changes', result.more) : ''}
             </Content>
           </FlexItem>
           <FlexItem>{loading && <Spinner size="md" aria-label="Loading audit entries" />}</FlexItem>
         </Flex>
-        {unplaced ? <ErrorAlert error={error} title="The audit trail could not be read" onRetry={() => setReloadTick((t) => t + 1)} /> : null}
-        {!unplaced && error ? <Alert variant="danger" isInline title="Correct the filters marked above to search the audit trail." /> : null}
-        {!result && loading && (
-          <Bullseye style={{ minHeight: '20rem' }}>
-            <Spinner aria-label="Loading the audit trail" />
-          </Bullseye>
-        )}
-        {result && entries.length === 0 && !loading && !error && (
-          <EmptyState titleText={hasFilters(filters) ? 'No changes match these filters' : 'No changes recorded yet'} headingLevel="h2" icon={SearchIcon}>
-            <EmptyStateBody>
-              {hasFilters(filters)
-                ? 'Widen the time range or remove a filter. Actor and target must match exactly; the action matches its beginning.'
-                : 'Changes to users, tenants, settings, plugins and configurations appear here as they are made.'}
-            </EmptyStateBody>
-            {hasFilters(filters) && (
-              <EmptyStateFooter>
-                <EmptyStateActions>
-                  <Button variant="link" onClick={clearAll}>
-                    Clear all filters
-                  </Button>
-                </EmptyStateActions>
-              </EmptyStateFooter>
-            )}
-          </EmptyState>
-        )}
+        <SearchStatus
+          texts={TEXTS}
+          error={error}
+          unplaced={unplaced}
+          loading={loading}
+          searched={!!result}
+          empty={entries.length === 0}
+          filtered={hasFilters(filters)}
+          onRetry={() => reload()}
+          onClear={clearAll}
+        />
         {entries.length > 0 && (
           <Table aria-label="Audit entries" role="table" variant="compact" style={{ opacity: stale ? 0.5 : 1 }}>
             <Thead>
@@ -430,19 +334,14 @@ export function AuditPage() {
             })}
           </Table>
         )}
-        <ErrorAlert error={olderError} title="Older entries could not be loaded" onRetry={loadOlder} />
-        {result && result.more && entries.length > 0 && !stale && (
-          <Bullseye style={{ padding: '1rem' }}>
-            <Button variant="secondary" onClick={loadOlder} isLoading={olderLoading} isDisabled={olderLoading}>
-              Load older
-            </Button>
-          </Bullseye>
-        )}
-        {result && !result.more && entries.length > 0 && !stale && (
-          <Content component="small" style={{ display: 'block', textAlign: 'center', padding: '1rem' }}>
-            That is every change matching these filters.
-          </Content>
-        )}
+        <OlderEntries
+          error={olderError}
+          show={!!result && entries.length > 0 && !stale}
+          more={!!result?.more}
+          loading={olderLoading}
+          onLoad={loadOlder}
+          done="That is every change matching these filters."
+        />
       </PageSection>
     </>
   );

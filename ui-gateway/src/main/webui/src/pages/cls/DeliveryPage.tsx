@@ -32,10 +32,9 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { SyncAltIcon } from '@patternfly/react-icons';
 import { api } from '../../api/client';
 import { usePoll } from '../../api/usePoll';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { formatBytes, formatDuration, formatNumber, formatTime } from '../../components/format';
-import { DENSE } from './common';
+import { formatBytes, formatDuration, formatNumber, formatTime, latestTime } from '../../components/format';
+import { DENSE, ErrorItem } from './common';
 import { LineChart } from './LineChart';
 import type { DestinationView, RouteView, Statistics } from './types';
 
@@ -69,12 +68,6 @@ function sum<T>(items: T[], of: (item: T) => number): number {
   return items.reduce((n, item) => n + (of(item) || 0), 0);
 }
 
-function latest(values: (string | null | undefined)[]): string | null {
-  let best: string | null = null;
-  for (const v of values) if (v && (!best || Date.parse(v) > Date.parse(best))) best = v;
-  return best;
-}
-
 function lag(seconds: number | undefined): string {
   return seconds === undefined || seconds < 0 ? '—' : formatDuration(seconds);
 }
@@ -91,7 +84,7 @@ function parkedLink(destination: string, mapping?: string): string {
 
 /** What a destination is doing now, from its figures. */
 export function destinationStatus(d: DestinationView): { text: string; status?: 'success' | 'warning' | 'danger' | 'info' } {
-  const lastErrorAt = latest(d.routes.map((r) => r.lastErrorAt));
+  const lastErrorAt = latestTime(d.routes.map((r) => r.lastErrorAt));
   if (d.lastError && lastErrorAt && (!d.lastDeliveredAt || Date.parse(lastErrorAt) > Date.parse(d.lastDeliveredAt))) {
     return { text: 'Failing', status: 'danger' };
   }
@@ -150,15 +143,11 @@ export function DeliveryPage() {
       />
       <PageSection>
         <Stack hasGutter>
-          {!!error && (
-            <StackItem>
-              <ErrorAlert
-                error={error}
-                title={data ? 'Could not refresh the delivery figures; showing the last ones' : 'Could not load the delivery figures'}
-                onRetry={reload}
-              />
-            </StackItem>
-          )}
+          <ErrorItem
+            error={error}
+            title={data ? 'Could not refresh the delivery figures; showing the last ones' : 'Could not load the delivery figures'}
+            onRetry={reload}
+          />
           {!data && loading && (
             <StackItem>
               <Skeleton height="120px" screenreaderText="Loading the delivery figures" />
@@ -322,7 +311,7 @@ function OverviewTable({ destinations, routes }: { destinations: DestinationView
             <Td className="ce-numeric" modifier="nowrap">{formatNumber(sum(destinations, (d) => d.backlogBatches + d.retryingBatches))}</Td>
             <Td className="ce-numeric" modifier="nowrap">{lags.length ? lag(Math.max(...lags)) : '—'}</Td>
             <Td modifier="nowrap">
-              <Ago value={latest(destinations.map((d) => d.lastDeliveredAt))} />
+              <Ago value={latestTime(destinations.map((d) => d.lastDeliveredAt))} />
             </Td>
           </Tr>
         </tfoot>
@@ -346,7 +335,7 @@ function DestinationCard({
 }) {
   const status = destinationStatus(d);
   const headingId = `destination-${encodeURIComponent(d.destination)}`;
-  const lastErrorAt = latest(d.routes.map((r) => r.lastErrorAt));
+  const lastErrorAt = latestTime(d.routes.map((r) => r.lastErrorAt));
   return (
     <section id={headingId} aria-labelledby={`${headingId}-title`}>
       <Card>

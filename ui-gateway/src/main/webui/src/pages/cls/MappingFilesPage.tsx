@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
-  Alert,
-  AlertActionCloseButton,
   Breadcrumb,
   BreadcrumbItem,
   Button,
@@ -34,11 +32,13 @@ import { useAuth } from '../../auth/AuthContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { RowAction } from '../../components/RowAction';
 import { formatTime } from '../../components/format';
-import { checkJson, DENSE, FieldHelp, readFileText, saveFile, shortTime, unplaced } from './common';
+import { checkJson, DENSE, ErrorItem, FieldHelp, NoticeItem, readFileText, saveFile, shortTime, unplaced } from './common';
 import { MappingEditor } from './MappingEditor';
 import { FORMATS, newFileModel, type FileModel, type Format } from './mappingModel';
 import type { MappingFileSummary } from './types';
+import { useAction } from '../../api/useAction';
 
 /** The file name the API gives a download. */
 export function downloadName(name: string): string {
@@ -184,16 +184,8 @@ export function MappingFilesPage() {
         />
         <PageSection>
           <Stack hasGutter>
-            {notice && (
-              <StackItem>
-                <Alert variant="success" isInline title={notice} actionClose={<AlertActionCloseButton onClose={() => setNotice(null)} />} />
-              </StackItem>
-            )}
-            {!!pageError && (
-              <StackItem>
-                <ErrorAlert error={pageError} />
-              </StackItem>
-            )}
+            <NoticeItem notice={notice} onClose={() => setNotice(null)} />
+            <ErrorItem error={pageError} />
             <StackItem>
               {!draft && !list.data ? (
                 list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : <Skeleton height="400px" screenreaderText="Loading the mapping file" />
@@ -245,21 +237,9 @@ export function MappingFilesPage() {
       />
       <PageSection>
         <Stack hasGutter>
-          {notice && (
-            <StackItem>
-              <Alert variant="success" isInline title={notice} actionClose={<AlertActionCloseButton onClose={() => setNotice(null)} />} />
-            </StackItem>
-          )}
-          {!!pageError && (
-            <StackItem>
-              <ErrorAlert error={pageError} />
-            </StackItem>
-          )}
-          {!!list.error && (
-            <StackItem>
-              <ErrorAlert error={list.error} title="Could not load the mapping files" onRetry={list.reload} />
-            </StackItem>
-          )}
+          <NoticeItem notice={notice} onClose={() => setNotice(null)} />
+          <ErrorItem error={pageError} />
+          <ErrorItem error={list.error} title="Could not load the mapping files" onRetry={list.reload} />
           <StackItem>
             {!list.data && list.loading ? (
               <Skeleton height="240px" screenreaderText="Loading the mapping files" />
@@ -312,21 +292,15 @@ export function MappingFilesPage() {
                           {admin && (
                             <>
                               {' · '}
-                              <Button variant="link" isInline aria-label={`Copy ${f.name}`} onClick={() => setCopying(f)}>
-                                Copy
-                              </Button>
+                              <RowAction label="Copy" of={f.name} onClick={() => setCopying(f)} />
                             </>
                           )}
                           {' · '}
-                          <Button variant="link" isInline aria-label={`Download ${f.name}`} onClick={() => download(f.name)}>
-                            Download
-                          </Button>
+                          <RowAction label="Download" of={f.name} onClick={() => download(f.name)} />
                           {editable && (
                             <>
                               {' · '}
-                              <Button variant="link" isInline isDanger aria-label={`Delete ${f.name}`} onClick={() => setDeleting(f)}>
-                                Delete
-                              </Button>
+                              <RowAction label="Delete" of={f.name} onClick={() => setDeleting(f)} danger />
                             </>
                           )}
                         </Td>
@@ -347,22 +321,15 @@ export function MappingFilesPage() {
 function CopyModal({ source, onClose, onCopied }: { source: MappingFileSummary; onClose: () => void; onCopied: (name: string) => void }) {
   const [name, setName] = useState(`${source.name}-copy`);
   const [description, setDescription] = useState(source.description);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const nameError = error instanceof ApiError ? error.fieldMessage('name') : undefined;
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.post(`/api/cls/mapping-files/${encodeURIComponent(source.name)}/copy`, { name: name.trim(), description });
       onCopied(name.trim());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -454,8 +421,7 @@ function UploadModal({
   const [syntax, setSyntax] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [replace, setReplace] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   const existing = files.find((f) => f.name === name.trim());
   const shipped = existing?.readOnly ?? false;
@@ -487,18 +453,12 @@ function UploadModal({
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (!doc || shipped || (existing && !replace)) return;
-    setBusy(true);
-    setError(null);
-    const body = { ...doc, name: name.trim() };
-    try {
+    await run(async () => {
+      const body = { ...doc, name: name.trim() };
       if (existing) await api.put(`/api/cls/mapping-files/${encodeURIComponent(existing.name)}`, body);
       else await api.post('/api/cls/mapping-files', body);
       onUploaded(name.trim(), !!existing);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

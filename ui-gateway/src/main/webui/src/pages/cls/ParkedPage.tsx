@@ -38,13 +38,15 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { SyncAltIcon } from '@patternfly/react-icons';
 import { api, describeError } from '../../api/client';
+import { useAction } from '../../api/useAction';
 import { usePoll } from '../../api/usePoll';
 import { useAuth } from '../../auth/AuthContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { RowAction } from '../../components/RowAction';
 import { formatNumber, formatTime } from '../../components/format';
-import { DENSE, plural, saveFile, shortTime } from './common';
+import { DENSE, ErrorItem, plural, saveFile, shortTime } from './common';
 import type { BulkResult, ConfigurationView, ParkedDetail, ParkedPage as Page, ParkedSummary, SiemMapping } from './types';
 
 const PAGE_SIZES = [20, 50, 100, 200];
@@ -322,11 +324,7 @@ export function ParkedPage() {
               </Alert>
             </StackItem>
           )}
-          {!!page.error && (
-            <StackItem>
-              <ErrorAlert error={page.error} title="Could not load the parked batches" onRetry={page.reload} />
-            </StackItem>
-          )}
+          <ErrorItem error={page.error} title="Could not load the parked batches" onRetry={page.reload} />
 
           <StackItem>
             {!page.data && page.loading ? (
@@ -422,9 +420,7 @@ export function ParkedPage() {
                                   Replay
                                 </Button>
                                 {' · '}
-                                <Button variant="link" isInline isDanger aria-label={`Discard batch ${b.id}`} isDisabled={busy !== null} onClick={() => setConfirming({ kind: 'discard-one', batch: b })}>
-                                  Discard
-                                </Button>
+                                <RowAction label="Discard" of={`batch ${b.id}`} onClick={() => setConfirming({ kind: 'discard-one', batch: b })} danger isDisabled={busy !== null} />
                               </>
                             )}
                           </Td>
@@ -540,25 +536,14 @@ function DetailModal({
 }) {
   const loaded = usePoll((signal) => api.get<ParkedDetail>(`/api/cls/parked/${encodeURIComponent(batch.id)}`, { signal }), 0, [batch.id]);
   const [showAll, setShowAll] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [replaying, setReplaying] = useState(false);
+  const { busy: replaying, error, run } = useAction();
   const summary = loaded.data?.summary ?? batch;
   const records = loaded.data?.records;
   const raw = typeof records === 'string';
   const list = Array.isArray(records) ? records : [];
   const visible = showAll ? list : list.slice(0, SHOWN_RECORDS);
 
-  const replay = async () => {
-    setReplaying(true);
-    setError(null);
-    try {
-      await onReplay();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setReplaying(false);
-    }
-  };
+  const replay = () => run(onReplay);
 
   return (
     <Modal isOpen variant="large" onClose={onClose} aria-labelledby="parked-detail-title">

@@ -3,7 +3,6 @@ import { Link, useSearchParams } from 'react-router-dom';
 import {
   ActionGroup,
   Alert,
-  AlertActionCloseButton,
   Button,
   Checkbox,
   CodeBlock,
@@ -47,8 +46,10 @@ import { useAuth } from '../../auth/AuthContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { RowAction } from '../../components/RowAction';
+import { useKeySet } from '../../components/useKeySet';
 import { formatNumber, formatTime } from '../../components/format';
-import { checkRule, DENSE, errorsUnder, FieldHelp, fromLocalInput, messageUnder, timeZoneName, toLocalInput, unplaced } from './common';
+import { checkRule, DENSE, ErrorItem, errorsUnder, FieldHelp, fromLocalInput, messageUnder, NoticeItem, timeZoneName, toLocalInput, unplaced } from './common';
 import { RuleHelp } from './RuleHelp';
 import {
   ALERT_SUBTYPES,
@@ -59,6 +60,7 @@ import {
   type SiemMapping,
   type TenantView,
 } from './types';
+import { useAction } from '../../api/useAction';
 
 const DEFAULT_MAX_ATTEMPTS = 20;
 /** How often the pulls are read again while one runs. */
@@ -89,7 +91,7 @@ export function SiemMappingsPage() {
   const creating = params.get('new') !== null;
   const list = usePoll((signal) => api.get<SiemMapping[]>('/api/cls/siem-mappings', { signal }), 0);
   const [notice, setNotice] = useState<string | null>(null);
-  const [expanded, setExpanded] = useState<Set<string>>(() => new Set(editing ? [editing] : []));
+  const { keys: expanded, toggle } = useKeySet(() => (editing ? [editing] : []));
   const [deleting, setDeleting] = useState<SiemMapping | null>(null);
   const [pulls, setPulls] = useState<SiemMapping | null>(null);
 
@@ -136,13 +138,6 @@ export function SiemMappingsPage() {
   }
 
   const mappings = list.data ?? [];
-  const toggle = (name: string) =>
-    setExpanded((s) => {
-      const next = new Set(s);
-      if (next.has(name)) next.delete(name);
-      else next.add(name);
-      return next;
-    });
 
   return (
     <>
@@ -159,16 +154,8 @@ export function SiemMappingsPage() {
       />
       <PageSection>
         <Stack hasGutter>
-          {notice && (
-            <StackItem>
-              <Alert variant="success" isInline title={notice} actionClose={<AlertActionCloseButton onClose={() => setNotice(null)} />} />
-            </StackItem>
-          )}
-          {!!list.error && (
-            <StackItem>
-              <ErrorAlert error={list.error} title="Could not load the SIEM mappings" onRetry={list.reload} />
-            </StackItem>
-          )}
+          <NoticeItem notice={notice} onClose={() => setNotice(null)} />
+          <ErrorItem error={list.error} title="Could not load the SIEM mappings" onRetry={list.reload} />
           <StackItem>
             {!list.data && list.loading ? (
               <Skeleton height="240px" screenreaderText="Loading the SIEM mappings" />
@@ -251,9 +238,7 @@ export function SiemMappingsPage() {
                         </Td>
                         <Td dataLabel="Actions" modifier="nowrap" isActionCell>
                           {admin && (
-                            <Button variant="link" isInline aria-label={`Edit ${m.name}`} onClick={() => go({ mapping: m.name })}>
-                              Edit
-                            </Button>
+                            <RowAction label="Edit" of={m.name} onClick={() => go({ mapping: m.name })} />
                           )}
                           {admin && ' · '}
                           <Button variant="link" isInline aria-label={`Historical pulls of ${m.name}`} onClick={() => setPulls(m)}>
@@ -262,9 +247,7 @@ export function SiemMappingsPage() {
                           {admin && (
                             <>
                               {' · '}
-                              <Button variant="link" isInline isDanger aria-label={`Delete ${m.name}`} onClick={() => setDeleting(m)}>
-                                Delete
-                              </Button>
+                              <RowAction label="Delete" of={m.name} onClick={() => setDeleting(m)} danger />
                             </>
                           )}
                         </Td>
@@ -398,9 +381,8 @@ function MappingForm({
   const [muteUntil, setMuteUntil] = useState(toLocalInput(existing?.mute?.until));
   const [muteRuleText, setMuteRuleText] = useState(existing?.mute?.rule ? JSON.stringify(existing.mute.rule, null, 2) : '');
   const [muteReason, setMuteReason] = useState(existing?.mute?.reason ?? '');
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   const files = choices.data?.files;
   // a new mapping starts with the shipped CEF file, what a syslog SIEM reads
@@ -443,18 +425,12 @@ function MappingForm({
     ) {
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const saved = existing
         ? await api.put<SiemMapping>(`/api/cls/siem-mappings/${encodeURIComponent(existing.name)}`, body())
         : await api.post<SiemMapping>('/api/cls/siem-mappings', body());
       onSaved(saved ?? body(), !existing);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const tenants = choices.data?.tenants ?? [];
@@ -783,27 +759,20 @@ function PullsModal({ mapping, admin, onClose }: { mapping: SiemMapping; admin: 
   useEffect(() => setFast(!!jobs.data?.some((j) => ACTIVE.includes(j.status))), [jobs.data]);
   const [from, setFrom] = useState(() => toLocalInput(Date.now() - 24 * 3600 * 1000));
   const [to, setTo] = useState(() => toLocalInput(Date.now()));
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [started, setStarted] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setStarted(null);
-    try {
+    await run(async () => {
+      setStarted(null);
       const job = await api.post<HistoricalJob>(`/api/cls/siem-mappings/${encodeURIComponent(mapping.name)}/historical-pull`, {
         from: fromLocalInput(from) ?? from,
         to: fromLocalInput(to) ?? to,
       });
       setStarted(`Historical pull requested: ${formatTime(job?.from ?? from)} to ${formatTime(job?.to ?? to)}.`);
       jobs.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const fromError = error instanceof ApiError ? error.fieldMessage('from') : undefined;

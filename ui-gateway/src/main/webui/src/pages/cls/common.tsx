@@ -1,7 +1,8 @@
-/** Small helpers the Log Shipper pages share: field errors, JSON checks, local times, file downloads. */
+/** Small helpers the Log Shipper pages share: field errors, page notices, JSON checks, local times, file downloads. */
 import type { CSSProperties, ReactNode } from 'react';
-import { FormHelperText, HelperText, HelperTextItem } from '@patternfly/react-core';
+import { Alert, AlertActionCloseButton, FormHelperText, HelperText, HelperTextItem, StackItem } from '@patternfly/react-core';
 import { ApiError, type FieldError } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** The messages of an API error about this field or anything under it (`rule` covers `rule.$and[0]`). */
 export function errorsUnder(error: unknown, prefix: string): FieldError[] {
@@ -142,4 +143,24 @@ export function shortTime(value: string | null | undefined): string {
     minute: '2-digit',
     second: '2-digit',
   });
+}
+
+/** A success notice at the top of a page's stack, closed by the operator; nothing without one. */
+export function NoticeItem({ notice, onClose }: { notice: string | null; onClose: () => void }) {
+  if (!notice) return null;
+  return (
+    <StackItem>
+      <Alert variant="success" isInline title={notice} actionClose={<AlertActionCloseButton onClose={onClose} />} />
+    </StackItem>
+  );
+}
+
+/** An error in a page's stack (with a retry when given); nothing without one. */
+export function ErrorItem({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+  if (!error) return null;
+  return (
+    <StackItem>
+      <ErrorAlert error={error} title={title} onRetry={onRetry} />
+    </StackItem>
+  );
 }

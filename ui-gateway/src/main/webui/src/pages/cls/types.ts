@@ -3,50 +3,13 @@
  * ParkedBatches, MappingFiles, SiemMappingModels and HistoricalPulls), and the lists the model accepts.
  */
 
-/** Figures of one route (a SIEM mapping × a destination); null fields are left out by the API. */
-export interface RouteView {
-  mapping: string;
-  destination: string;
-  sent: number;
-  bytesSent: number;
-  retried: number;
-  parked: number;
-  filtered: number;
-  muted: number;
-  unmapped: number;
-  replayed: number;
-  discarded: number;
-  eventsPerSecond: number;
-  /** -1 before the first delivery. */
-  lagSeconds: number;
-  backlogBatches: number;
-  retryingBatches: number;
-  lastDeliveredAt?: string | null;
-  lastError?: string | null;
-  lastErrorAt?: string | null;
-}
+export type { DestinationView, RouteView, DeliveryStatistics as Statistics } from '../../api/delivery';
+/** GET /api/tenants and GET /api/cls/configurations. */
+export type { TenantView } from '../../api/tenants';
+export type { ConfigurationView } from '../../api/configurations';
+import { ALERT_SUBTYPES, EVENT_TYPES, type TenantSource } from '../../api/netskope';
 
-/** Figures of one destination, summed over its routes. */
-export interface DestinationView {
-  destination: string;
-  sent: number;
-  bytesSent: number;
-  retried: number;
-  parked: number;
-  filtered: number;
-  eventsPerSecond: number;
-  lagSeconds: number;
-  backlogBatches: number;
-  retryingBatches: number;
-  lastDeliveredAt: string | null;
-  lastError: string | null;
-  routes: RouteView[];
-}
-
-export interface Statistics {
-  at: string;
-  destinations: DestinationView[];
-}
+export { ALERT_SUBTYPES, EVENT_TYPES };
 
 /** A parked batch as listed (ParkedBatches.Summary; absent fields are null). */
 export interface ParkedSummary {
@@ -89,11 +52,7 @@ export interface MappingFileSummary {
   updatedAt: string | null;
 }
 
-export interface SiemSource {
-  tenant: string;
-  alerts: string[];
-  events: string[];
-}
+export type SiemSource = TenantSource;
 
 export interface SiemRetry {
   strategy: 'limited' | 'infinite';
@@ -140,40 +99,6 @@ export interface HistoricalJob {
   requestedAt: string;
   requestedBy?: string;
 }
-
-/** GET /api/tenants (TenantModels.View, the fields used here). */
-export interface TenantView {
-  name: string;
-  tenantName?: string;
-  baseUrl?: string;
-}
-
-/** GET /api/cls/configurations (ConfigurationModels.View, the fields used here). */
-export interface ConfigurationView {
-  name: string;
-  pluginId: string;
-  pluginName?: string;
-  enabled: boolean;
-}
-
-/** Alert subtypes and event types as the Netskope Data Export API spells them (NetskopeDataTypes). */
-export const ALERT_SUBTYPES = [
-  'dlp',
-  'malware',
-  'policy',
-  'compromisedcredential',
-  'malsite',
-  'quarantine',
-  'remediation',
-  'securityassessment',
-  'watchlist',
-  'uba',
-  'ctep',
-  'device',
-  'content',
-] as const;
-
-export const EVENT_TYPES = ['alert', 'application', 'audit', 'connection', 'incident', 'infrastructure', 'network', 'page', 'endpoint'] as const;
 
 /** Subtypes of a mapping file's data type ('*' = any subtype without its own entry). */
 export const DATA_TYPES: Record<'alerts' | 'events', readonly string[]> = {

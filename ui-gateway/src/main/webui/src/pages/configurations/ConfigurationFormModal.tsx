@@ -446,7 +446,7 @@ function TenantSourceFields({
   const names = (tenants ?? []).map((t) => t.name);
   if (tenant && !names.includes(tenant)) names.push(tenant);
   const toggle = (list: string[], key: string, on: boolean) => (on ? [...list.filter((k) => k !== key), key] : list.filter((k) => k !== key));
-  const group = (kind: 'alerts' | 'events', label: string, options: string[], selected: string[], set: (v: string[]) => void) => (
+  const group = (kind: 'alerts' | 'events', label: string, options: readonly string[], selected: string[], set: (v: string[]) => void) => (
     <FormGroup label={label} fieldId={`cfg-tenant-${kind}`} role="group" aria-describedby={`cfg-tenant-${kind}-help`}>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(11rem, 1fr))', gap: 'var(--pf-t--global--spacer--sm)' }}>
         {options.map((o) => (

@@ -1,8 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
 import {
-  Alert,
-  AlertActionCloseButton,
-  AlertGroup,
   Bullseye,
   Button,
   Content,
@@ -33,6 +30,9 @@ import { useAuth } from '../../auth/AuthContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { RowAction } from '../../components/RowAction';
+import { useToasts } from '../../components/toasts';
+import { useKeySet } from '../../components/useKeySet';
 import { formatDuration, formatTime } from '../../components/format';
 import type { FieldErrors, PluginEntry } from '../../components/schema-form';
 import { smallSubtle, space, subtle } from '../../components/schema-form/styles';
@@ -45,14 +45,7 @@ export type ModuleId = 'cls' | 'cte' | 'cto' | 'cre';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; name: string; errors?: FieldErrors };
 
-interface Toast {
-  id: number;
-  variant: 'success' | 'danger';
-  title: string;
-}
-
 const POLL_MS = 15_000;
-let toastIds = 0;
 
 /**
  * The configurations of one module's plugins (/api/<module>/configurations): for the Log Shipper
@@ -76,11 +69,8 @@ export function ConfigurationsPage({ module }: { module: ModuleId }) {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<ConfigurationView | null>(null);
   const [testing, setTesting] = useState<string | null>(null);
-  const [switching, setSwitching] = useState<ReadonlySet<string>>(new Set());
-  const [toasts, setToasts] = useState<Toast[]>([]);
-
-  const toast = (variant: Toast['variant'], title: string) => setToasts((t) => [...t, { id: ++toastIds, variant, title }]);
-  const dropToast = (id: number) => setToasts((t) => t.filter((x) => x.id !== id));
+  const { keys: switching, add: startSwitching, remove: stopSwitching } = useKeySet();
+  const { toasts, notify } = useToasts({ max: Infinity, timeout: (variant) => (variant === 'success' ? 6000 : 12000) });
 
   const views = list.data ?? [];
   const shown = views.filter((v) => {
@@ -95,19 +85,15 @@ export function ConfigurationsPage({ module }: { module: ModuleId }) {
   const narrow = !!selectedView;
 
   const setEnabled = async (view: ConfigurationView, on: boolean) => {
-    setSwitching((s) => new Set(s).add(view.name));
+    startSwitching(view.name);
     try {
       await api.post(`${base}/${encodeURIComponent(view.name)}/${on ? 'enable' : 'disable'}`);
-      toast('success', `${noun} "${view.name}" ${on ? 'enabled' : 'disabled'}.`);
+      notify(`${noun} "${view.name}" ${on ? 'enabled' : 'disabled'}.`, 'success');
       list.reload();
     } catch (e) {
-      toast('danger', `"${view.name}" could not be ${on ? 'enabled' : 'disabled'}: ${describeError(e)}`);
+      notify(`"${view.name}" could not be ${on ? 'enabled' : 'disabled'}: ${describeError(e)}`, 'danger');
     } finally {
-      setSwitching((s) => {
-        const next = new Set(s);
-        next.delete(view.name);
-        return next;
-      });
+      stopSwitching(view.name);
     }
   };
 
@@ -178,21 +164,9 @@ export function ConfigurationsPage({ module }: { module: ModuleId }) {
               {admin && (
                 <Td dataLabel="Actions" isActionCell>
                   <Flex spaceItems={{ default: 'spaceItemsMd' }} flexWrap={{ default: 'nowrap' }}>
-                    <Button variant="link" isInline aria-label={`Test ${view.name}`} onClick={() => setTesting(view.name)}>
-                      Test
-                    </Button>
-                    <Button
-                      variant="link"
-                      isInline
-                      aria-label={`Edit ${view.name}`}
-                      onClick={() => setEditing({ mode: 'edit', name: view.name })}
-                      isDisabled={!catalogueKnown}
-                    >
-                      Edit
-                    </Button>
-                    <Button variant="link" isInline isDanger aria-label={`Delete ${view.name}`} onClick={() => setDeleting(view)}>
-                      Delete
-                    </Button>
+                    <RowAction label="Test" of={view.name} onClick={() => setTesting(view.name)} />
+                    <RowAction label="Edit" of={view.name} onClick={() => setEditing({ mode: 'edit', name: view.name })} isDisabled={!catalogueKnown} />
+                    <RowAction label="Delete" of={view.name} onClick={() => setDeleting(view)} danger />
                   </Flex>
                 </Td>
               )}
@@ -308,7 +282,7 @@ export function ConfigurationsPage({ module }: { module: ModuleId }) {
           onClose={() => setEditing(null)}
           onSaved={(saved, created) => {
             setEditing(null);
-            toast('success', `${noun} "${saved.name}" ${created ? 'created' : 'saved'}.`);
+            notify(`${noun} "${saved.name}" ${created ? 'created' : 'saved'}.`, 'success');
             list.reload();
           }}
         />
@@ -337,7 +311,7 @@ export function ConfigurationsPage({ module }: { module: ModuleId }) {
           confirmLabel="Delete"
           onConfirm={async () => {
             await api.del(`${base}/${encodeURIComponent(deleting.name)}`);
-            toast('success', `${noun} "${deleting.name}" deleted.`);
+            notify(`${noun} "${deleting.name}" deleted.`, 'success');
             if (selected === deleting.name) setSelected(null);
             list.reload();
           }}
@@ -352,18 +326,7 @@ export function ConfigurationsPage({ module }: { module: ModuleId }) {
         </ConfirmDialog>
       )}
 
-      <AlertGroup isToast isLiveRegion>
-        {toasts.map((t) => (
-          <Alert
-            key={t.id}
-            variant={t.variant}
-            title={t.title}
-            timeout={t.variant === 'success' ? 6000 : 12000}
-            onTimeout={() => dropToast(t.id)}
-            actionClose={<AlertActionCloseButton title={t.title} onClose={() => dropToast(t.id)} />}
-          />
-        ))}
-      </AlertGroup>
+      {toasts}
     </>
   );
 }

@@ -2,43 +2,13 @@
  * Bodies of /api/<module>/configurations (common ConfigurationModels.java) and what the page
  * derives from them.
  */
+import type { ConfigurationView, Health } from '../../api/configurations';
+import { ALERT_SUBTYPES, EVENT_TYPES, type TenantSource } from '../../api/netskope';
 import type { PluginEntry } from '../../components/schema-form';
 
 import type { ModuleId } from './ConfigurationsPage';
 
-export type { ModuleId };
-
-/** The Netskope tenant data a configuration consumes (ConfigurationModels.TenantSource). */
-export interface TenantSource {
-  tenant: string;
-  alerts: string[];
-  events: string[];
-}
-
-/** How a configuration's runs go (ConfigurationModels.Health). */
-export interface Health {
-  lastRunAt?: string;
-  lastSuccessAt?: string;
-  lastError?: string;
-  healthy: boolean;
-  lastRunSummary?: string;
-  runs: number;
-}
-
-/** A configuration as shown, passwords masked (ConfigurationModels.View). */
-export interface ConfigurationView {
-  name: string;
-  pluginId: string;
-  pluginName: string;
-  pluginVersion?: string;
-  enabled: boolean;
-  pollIntervalSeconds: number;
-  configuration?: Record<string, unknown>;
-  tenantSource?: TenantSource | null;
-  health?: Health;
-  createdAt?: string;
-  updatedAt?: string;
-}
+export type { ConfigurationView, Health, ModuleId, TenantSource };
 
 /** A configuration as the form sends it (ConfigurationModels.Form). */
 export interface ConfigurationForm {
@@ -69,23 +39,7 @@ export const MIN_POLL_SECONDS = 10;
 export const MAX_POLL_SECONDS = 365 * 24 * 3600;
 export const DEFAULT_POLL_SECONDS = 300;
 
-/** Netskope data export types (common NetskopeDataTypes.java). */
-export const ALERT_SUBTYPES = [
-  'dlp',
-  'malware',
-  'policy',
-  'compromisedcredential',
-  'malsite',
-  'quarantine',
-  'remediation',
-  'securityassessment',
-  'watchlist',
-  'uba',
-  'ctep',
-  'device',
-  'content',
-];
-export const EVENT_TYPES = ['alert', 'application', 'audit', 'connection', 'incident', 'infrastructure', 'network', 'page', 'endpoint'];
+export { ALERT_SUBTYPES, EVENT_TYPES };
 
 export interface ModuleTexts {
   title: string;

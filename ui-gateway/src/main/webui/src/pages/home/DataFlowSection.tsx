@@ -22,8 +22,9 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { describeError } from '../../api/client';
 import type { Polled } from '../../api/usePoll';
+import { DangerText, LastError } from '../../components/DangerText';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatBytes, formatDuration, formatNumber, formatTime } from '../../components/format';
+import { formatBytes, formatDuration, formatNumber, formatTime, latestTime } from '../../components/format';
 import {
   MODULES,
   sum,
@@ -230,11 +231,7 @@ function LogShipperCard({ flow, history }: { flow: Polled<FlowData>; history: nu
                           {d.lagSeconds < 0 ? '—' : formatDuration(d.lagSeconds)}
                         </Td>
                         <Td dataLabel="Last error" modifier="breakWord">
-                          {d.lastError ? (
-                            <span style={{ color: 'var(--pf-t--global--text--color--status--danger--default)' }}>{d.lastError}</span>
-                          ) : (
-                            '—'
-                          )}
+                          <LastError error={d.lastError} />
                         </Td>
                       </Tr>
                     ))}
@@ -313,9 +310,7 @@ function IngestCard({ ingest, rates }: { ingest: Polled<IngestData>; rates: Inge
                       </Td>
                       <Td dataLabel="Streams" modifier="breakWord">
                         {entry?.error !== undefined && (
-                          <span style={{ color: 'var(--pf-t--global--text--color--status--danger--default)' }}>
-                            Ingest status unavailable: {describeError(entry.error)}
-                          </span>
+                          <DangerText>Ingest status unavailable: {describeError(entry.error)}</DangerText>
                         )}
                         {status && (
                           <>
@@ -341,7 +336,7 @@ function IngestCard({ ingest, rates }: { ingest: Polled<IngestData>; rates: Inge
                         {rates.perTenant[t.name] === undefined ? '—' : formatNumber(rates.perTenant[t.name], 1)}
                       </Td>
                       <Td dataLabel="Last page" modifier="nowrap">
-                        {status ? formatTime(latest(status.streams.map((s) => s.lastPageAt))) : '—'}
+                        {status ? formatTime(latestTime(status.streams.map((s) => s.lastPageAt))) : '—'}
                       </Td>
                     </Tr>
                   );
@@ -356,12 +351,6 @@ function IngestCard({ ingest, rates }: { ingest: Polled<IngestData>; rates: Inge
       </CardFooter>
     </Card>
   );
-}
-
-function latest(times: (string | undefined)[]): string | undefined {
-  let best: string | undefined;
-  for (const t of times) if (t && (!best || new Date(t).getTime() > new Date(best).getTime())) best = t;
-  return best;
 }
 
 function OtherModuleCard({ module, flow }: { module: (typeof MODULES)[number]; flow: Polled<FlowData> }) {

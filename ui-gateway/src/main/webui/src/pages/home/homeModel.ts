@@ -33,95 +33,9 @@ export interface ModuleStatus {
   instance?: string;
 }
 
-/** cls-service DeliveryStatistics.RouteView. */
-export interface RouteView {
-  mapping: string;
-  destination: string;
-  sent: number;
-  bytesSent: number;
-  retried: number;
-  parked: number;
-  filtered: number;
-  muted: number;
-  unmapped: number;
-  replayed: number;
-  discarded: number;
-  eventsPerSecond: number;
-  lagSeconds: number;
-  backlogBatches: number;
-  retryingBatches: number;
-  lastDeliveredAt?: string;
-  lastError?: string;
-  lastErrorAt?: string;
-}
+export type { DestinationView, RouteView, DeliveryStatistics as DeliveryStatisticsAnswer } from '../../api/delivery';
 
-/** cls-service DeliveryStatistics.DestinationView. */
-export interface DestinationView {
-  destination: string;
-  sent: number;
-  bytesSent: number;
-  retried: number;
-  parked: number;
-  filtered: number;
-  eventsPerSecond: number;
-  /** -1 before the first delivery. */
-  lagSeconds: number;
-  backlogBatches: number;
-  retryingBatches: number;
-  lastDeliveredAt: string | null;
-  lastError: string | null;
-  routes: RouteView[];
-}
-
-/** GET /api/cls/statistics. */
-export interface DeliveryStatisticsAnswer {
-  at: string;
-  destinations: DestinationView[];
-}
-
-/** tenant-service TenantModels.View: GET /api/tenants. */
-export interface TenantView {
-  name: string;
-  tenantName: string;
-  baseUrl?: string;
-  hasV1Token: boolean;
-  hasV2Token: boolean;
-  api?: string;
-  initialRangeDays: number;
-  useSystemProxy: boolean;
-  createdAt?: string;
-  updatedAt?: string;
-}
-
-/** core-service IngestResource.Stream. */
-export interface IngestStream {
-  kind: string;
-  subtype: string;
-  neededBy: string[];
-  /** starting, running, caught up, backoff, paused, waiting, stopped, idle. */
-  state: string;
-  recordsPulled: number;
-  batchesPublished: number;
-  pages: number;
-  resentPages: number;
-  resentRecords: number;
-  unconfirmedRecords: number;
-  lastPageAt?: string;
-  highWaterMark?: number;
-  lagSeconds?: number;
-  backoffSeconds: number;
-  lastError?: string;
-  pulledBy?: string;
-}
-
-/** core-service IngestResource.Status: GET /api/tenants/{name}/ingest. */
-export interface IngestStatus {
-  tenant: string;
-  api?: string;
-  paused: boolean;
-  pauseReason?: string;
-  streams: IngestStream[];
-}
+export type { IngestStatus, IngestStream, TenantView } from '../../api/tenants';
 
 export const SERVICE_NAMES: Record<string, string> = {
   'core-service': 'Platform core',

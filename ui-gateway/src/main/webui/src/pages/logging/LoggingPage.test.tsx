@@ -1,20 +1,9 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useLocation } from 'react-router-dom';
 import { vi } from 'vitest';
-import { problem, renderPage, type ApiCall } from '../../test-utils';
+import { problem, renderPage, where, Where, type ApiCall } from '../../test-utils';
 import { LoggingPage } from './LoggingPage';
 import type { LogPage, LogView } from './logModel';
-
-function Where() {
-  const location = useLocation();
-  return <div data-testid="where">{location.pathname + location.search}</div>;
-}
-
-function where(): URLSearchParams {
-  const text = screen.getByTestId('where').textContent ?? '';
-  return new URLSearchParams(text.includes('?') ? text.substring(text.indexOf('?') + 1) : '');
-}
 
 const entries: LogView[] = [
   {

@@ -1,8 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  Alert,
-  Bullseye,
   Button,
   Checkbox,
   Content,
@@ -10,20 +7,13 @@ import {
   DrawerContent,
   DrawerContentBody,
   DrawerPanelContent,
-  EmptyState,
-  EmptyStateActions,
-  EmptyStateBody,
-  EmptyStateFooter,
   Flex,
   FlexItem,
   FormSelect,
   FormSelectOption,
-  HelperText,
-  HelperTextItem,
   PageSection,
   Spinner,
   Switch,
-  TextInput,
   Toolbar,
   ToolbarContent,
   ToolbarGroup,
@@ -31,10 +21,20 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { InfoCircleIcon, SearchIcon, SyncAltIcon } from '@patternfly/react-icons';
-import { api, ApiError } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { api } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
-import { formatNumber } from '../../components/format';
+import {
+  FilterError,
+  OlderEntries,
+  PageSizeSelect,
+  placeFieldErrors,
+  SearchStatus,
+  type SearchTexts,
+  shownSummary,
+  TextFilter,
+  usePagedSearch,
+  useSearchFilters,
+} from '../../components/search';
 import { LevelLabel } from './LevelLabel';
 import { LogDetails } from './LogDetails';
 import { idNumber, LEVEL_NAMES, LEVELS, moduleLabel, MODULES, shortTime, type LogLevel, type LogPage, type LogView } from './logModel';
@@ -47,6 +47,16 @@ const DEFAULT_LIMIT = 100;
 const AUTO_REFRESH_MS = 10_000;
 /** Parameters of the address that are search filters (entry only opens the details). */
 const FILTER_PARAMS = ['level', 'levels', 'module', 'plugin', 'configuration', 'text', 'range', 'from', 'to', 'limit'];
+
+const TEXTS: SearchTexts = {
+  failed: 'The log could not be searched',
+  fixFilters: 'Correct the filters marked above to search the log.',
+  loading: 'Loading the log',
+  noMatch: 'No entries match these filters',
+  noMatchBody: 'Widen the time range or remove a filter. Entries older than the log retention (Settings) are gone.',
+  none: 'No log entries yet',
+  noneBody: 'Entries appear here as soon as a service or plugin writes one.',
+};
 
 interface Filters {
   level?: string;
@@ -92,44 +102,13 @@ const FIELDS = ['level', 'levels', 'module', 'plugin', 'configuration', 'text', 
 
 /** The platform log: every service's and plugin's entries, filtered, newest first, a page at a time. */
 export function LoggingPage() {
-  const [params, setParams] = useSearchParams();
-  const filterKey = useMemo(() => {
-    const p = new URLSearchParams();
-    FILTER_PARAMS.forEach((k) => params.getAll(k).forEach((v) => p.append(k, v)));
-    return p.toString();
-  }, [params]);
-  const filters = useMemo(() => filtersOf(new URLSearchParams(filterKey)), [filterKey]);
+  const { params, filterKey, filters, update, clearAll } = useSearchFilters(FILTER_PARAMS, filtersOf);
   const entryId = params.get('entry');
 
-  const [result, setResult] = useState<Result | undefined>(undefined);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(undefined);
-  const [olderLoading, setOlderLoading] = useState(false);
-  const [olderError, setOlderError] = useState<unknown>(undefined);
-  const [reloadTick, setReloadTick] = useState(0);
   const [autoRefresh, setAutoRefresh] = useState(false);
   const readyMarked = useRef(false);
   const headRef = useRef<HTMLDivElement>(null);
   const fillHeight = useFillHeight(headRef);
-
-  /** Changes some parameters of the address (undefined or '' removes one), keeping the rest. */
-  const update = useCallback(
-    (changes: Record<string, string | undefined>, mutate?: (p: URLSearchParams) => void) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [k, v] of Object.entries(changes)) {
-            if (v === undefined || v === '') next.delete(k);
-            else next.set(k, v);
-          }
-          mutate?.(next);
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
 
   const localRangeProblem = rangeProblem(filters.range);
 
@@ -150,29 +129,16 @@ export function LoggingPage() {
   );
 
   // the first page of the search, again whenever a filter changes or Refresh is pressed
-  useEffect(() => {
-    if (localRangeProblem) {
-      setLoading(false);
-      return undefined;
-    }
-    const controller = new AbortController();
-    const range = resolveRange(filters.range);
-    setLoading(true);
-    setOlderError(undefined);
-    api
-      .get<LogPage>('/api/logs', { query: queryOf(range), signal: controller.signal })
-      .then((page) => {
-        setResult({ entries: page.entries ?? [], more: page.more, nextBefore: page.nextBefore, ...range, key: filterKey });
-        setError(undefined);
-        setLoading(false);
-      })
-      .catch((e) => {
-        if (e instanceof DOMException && e.name === 'AbortError') return;
-        setError(e);
-        setLoading(false);
-      });
-    return () => controller.abort();
-  }, [filterKey, reloadTick, queryOf, filters.range, localRangeProblem]);
+  const { result, setResult, loading, error, setError, reload, olderLoading, olderError, loadOlder: loadingOlder } = usePagedSearch<Result>(
+    localRangeProblem
+      ? undefined
+      : async (signal) => {
+          const range = resolveRange(filters.range);
+          const page = await api.get<LogPage>('/api/logs', { query: queryOf(range), signal });
+          return { entries: page.entries ?? [], more: page.more, nextBefore: page.nextBefore, ...range, key: filterKey };
+        },
+    [filterKey, queryOf, filters.range, localRangeProblem],
+  );
 
   // newer entries come in on top while auto-refresh is on
   useEffect(() => {
@@ -212,9 +178,7 @@ export function LoggingPage() {
 
   const loadOlder = async () => {
     if (!result?.nextBefore) return;
-    setOlderLoading(true);
-    setOlderError(undefined);
-    try {
+    await loadingOlder(async () => {
       const page = await api.get<LogPage>('/api/logs', { query: queryOf({ from: result.from, to: result.to }, result.nextBefore) });
       setResult((current) => {
         if (!current || current.key !== result.key) return current;
@@ -226,17 +190,11 @@ export function LoggingPage() {
           nextBefore: page.nextBefore,
         };
       });
-    } catch (e) {
-      setOlderError(e);
-    } finally {
-      setOlderLoading(false);
-    }
+    });
   };
 
   // field errors of the API go on the field they concern
-  const apiError = error instanceof ApiError ? error : undefined;
-  const fieldError = (field: string) => apiError?.fieldMessage(field);
-  const unplaced = error && !(apiError && apiError.errors.length > 0 && apiError.errors.every((e) => FIELDS.includes(e.field)));
+  const { fieldError, unplaced } = placeFieldErrors(error, FIELDS);
   const levelError = fieldError('level') ?? fieldError('levels');
 
   const [text, setText, flushText] = useDebouncedInput(filters.text ?? '', (v) => update({ text: v.trim() }));
@@ -257,10 +215,6 @@ export function LoggingPage() {
   };
 
   const moduleKnown = !filters.module || MODULES.some((m) => m.value === filters.module);
-
-  const clearAll = () => {
-    update({}, (p) => FILTER_PARAMS.filter((k) => k !== 'limit').forEach((k) => p.delete(k)));
-  };
 
   const openEntry = (id: string | undefined) => update({ entry: id });
   const known = shown?.entries.find((e) => e.id === entryId);
@@ -287,11 +241,7 @@ export function LoggingPage() {
                 ))}
                 {filters.levels && !exact && <FormSelectOption value={levelValue} label={`Only ${exactLevels.join(', ')}`} />}
               </FormSelect>
-              {levelError && (
-                <HelperText>
-                  <HelperTextItem variant="error">{levelError}</HelperTextItem>
-                </HelperText>
-              )}
+              <FilterError message={levelError} />
             </div>
           </ToolbarItem>
           <ToolbarItem alignSelf="center">
@@ -317,69 +267,39 @@ export function LoggingPage() {
                 ))}
                 {!moduleKnown && <FormSelectOption value={filters.module} label={filters.module!} />}
               </FormSelect>
-              {fieldError('module') && (
-                <HelperText>
-                  <HelperTextItem variant="error">{fieldError('module')}</HelperTextItem>
-                </HelperText>
-              )}
+              <FilterError message={fieldError('module')} />
             </div>
           </ToolbarItem>
-          <ToolbarItem>
-            <div>
-              <TextInput
-                aria-label="Plugin"
-                placeholder="Plugin id"
-                value={plugin}
-                validated={fieldError('plugin') ? 'error' : 'default'}
-                onChange={(_e, v) => setPlugin(v)}
-                onKeyDown={(e) => e.key === 'Enter' && flushPlugin()}
-                style={{ width: '9rem' }}
-              />
-              {fieldError('plugin') && (
-                <HelperText>
-                  <HelperTextItem variant="error">{fieldError('plugin')}</HelperTextItem>
-                </HelperText>
-              )}
-            </div>
-          </ToolbarItem>
-          <ToolbarItem>
-            <div>
-              <TextInput
-                aria-label="Configuration"
-                placeholder="Configuration"
-                value={configuration}
-                validated={fieldError('configuration') ? 'error' : 'default'}
-                onChange={(_e, v) => setConfiguration(v)}
-                onKeyDown={(e) => e.key === 'Enter' && flushConfiguration()}
-                style={{ width: '10rem' }}
-              />
-              {fieldError('configuration') && (
-                <HelperText>
-                  <HelperTextItem variant="error">{fieldError('configuration')}</HelperTextItem>
-                </HelperText>
-              )}
-            </div>
-          </ToolbarItem>
-          <ToolbarItem>
-            <div>
-              <TextInput
-                type="search"
-                aria-label="Search messages"
-                placeholder="Text in the message"
-                customIcon={<SearchIcon />}
-                value={text}
-                validated={fieldError('text') ? 'error' : 'default'}
-                onChange={(_e, v) => setText(v)}
-                onKeyDown={(e) => e.key === 'Enter' && flushText()}
-                style={{ width: '14rem' }}
-              />
-              {fieldError('text') && (
-                <HelperText>
-                  <HelperTextItem variant="error">Search: {fieldError('text')}</HelperTextItem>
-                </HelperText>
-              )}
-            </div>
-          </ToolbarItem>
+          <TextFilter
+            label="Plugin"
+            placeholder="Plugin id"
+            value={plugin}
+            onChange={setPlugin}
+            onEnter={flushPlugin}
+            error={fieldError('plugin')}
+            width="9rem"
+          />
+          <TextFilter
+            label="Configuration"
+            placeholder="Configuration"
+            value={configuration}
+            onChange={setConfiguration}
+            onEnter={flushConfiguration}
+            error={fieldError('configuration')}
+            width="10rem"
+          />
+          <TextFilter
+            type="search"
+            label="Search messages"
+            placeholder="Text in the message"
+            customIcon={<SearchIcon />}
+            value={text}
+            onChange={setText}
+            onEnter={flushText}
+            error={fieldError('text')}
+            errorPrefix="Search"
+            width="14rem"
+          />
           <TimeRangeFilter
             value={filters.range}
             onChange={(range) => update({}, (p) => rangeToParams(range, p))}
@@ -409,9 +329,7 @@ export function LoggingPage() {
         <Flex alignItems={{ default: 'alignItemsCenter' }} spaceItems={{ default: 'spaceItemsMd' }}>
           <FlexItem>
             <Content component="small" aria-live="polite" data-testid="log-summary">
-              {shown && !error
-                ? `${formatNumber(entries.length)} ${entries.length === 1 ? 'entry' : 'entries'} shown, newest first${shown.more ? '; older ones can be loaded' : ''}`
-                : ''}
+              {shown && !error ? shownSummary(entries.length, 'entry', 'entries', shown.more) : ''}
             </Content>
           </FlexItem>
           <FlexItem>{loading && <Spinner size="md" aria-label="Loading log entries" />}</FlexItem>
@@ -420,15 +338,7 @@ export function LoggingPage() {
       <FlexItem>
         <Flex alignItems={{ default: 'alignItemsCenter' }} spaceItems={{ default: 'spaceItemsMd' }}>
           <FlexItem>
-            <FormSelect
-              aria-label="Entries per page"
-              value={String(filters.limit)}
-              onChange={(_e, v) => update({ limit: Number(v) === DEFAULT_LIMIT ? undefined : v })}
-            >
-              {PAGE_SIZES.map((n) => (
-                <FormSelectOption key={n} value={String(n)} label={`${n} per page`} />
-              ))}
-            </FormSelect>
+            <PageSizeSelect sizes={PAGE_SIZES} value={filters.limit} defaultSize={DEFAULT_LIMIT} update={update} />
           </FlexItem>
           <FlexItem>
             <Switch
@@ -440,7 +350,7 @@ export function LoggingPage() {
             />
           </FlexItem>
           <FlexItem>
-            <Button variant="secondary" icon={<SyncAltIcon />} onClick={() => setReloadTick((t) => t + 1)} isDisabled={loading}>
+            <Button variant="secondary" icon={<SyncAltIcon />} onClick={() => reload()} isDisabled={loading}>
               Refresh
             </Button>
           </FlexItem>
@@ -450,33 +360,17 @@ export function LoggingPage() {
   );
   const table = (
     <>
-      {unplaced ? <ErrorAlert error={error} title="The log could not be searched" onRetry={() => setReloadTick((t) => t + 1)} /> : null}
-      {!unplaced && error ? (
-        <Alert variant="danger" isInline title="Correct the filters marked above to search the log." />
-      ) : null}
-      {!shown && loading && (
-        <Bullseye style={{ minHeight: '20rem' }}>
-          <Spinner aria-label="Loading the log" />
-        </Bullseye>
-      )}
-      {shown && entries.length === 0 && !loading && !error && (
-        <EmptyState titleText={hasFilters(filters) ? 'No entries match these filters' : 'No log entries yet'} headingLevel="h2" icon={SearchIcon}>
-          <EmptyStateBody>
-            {hasFilters(filters)
-              ? 'Widen the time range or remove a filter. Entries older than the log retention (Settings) are gone.'
-              : 'Entries appear here as soon as a service or plugin writes one.'}
-          </EmptyStateBody>
-          {hasFilters(filters) && (
-            <EmptyStateFooter>
-              <EmptyStateActions>
-                <Button variant="link" onClick={clearAll}>
-                  Clear all filters
-                </Button>
-              </EmptyStateActions>
-            </EmptyStateFooter>
-          )}
-        </EmptyState>
-      )}
+      <SearchStatus
+        texts={TEXTS}
+        error={error}
+        unplaced={unplaced}
+        loading={loading}
+        searched={!!shown}
+        empty={entries.length === 0}
+        filtered={hasFilters(filters)}
+        onRetry={() => reload()}
+        onClear={clearAll}
+      />
       {entries.length > 0 && (
         <Table
           aria-label="Log entries"
@@ -555,19 +449,14 @@ export function LoggingPage() {
           </Tbody>
         </Table>
       )}
-      <ErrorAlert error={olderError} title="Older entries could not be loaded" onRetry={loadOlder} />
-      {shown && shown.more && entries.length > 0 && !stale && (
-        <Bullseye style={{ padding: '1rem' }}>
-          <Button variant="secondary" onClick={loadOlder} isLoading={olderLoading} isDisabled={olderLoading}>
-            Load older
-          </Button>
-        </Bullseye>
-      )}
-      {shown && !shown.more && entries.length > 0 && !stale && (
-        <Content component="small" style={{ display: 'block', textAlign: 'center', padding: '1rem' }}>
-          That is every entry matching these filters.
-        </Content>
-      )}
+      <OlderEntries
+        error={olderError}
+        show={!!shown && entries.length > 0 && !stale}
+        more={!!shown?.more}
+        loading={olderLoading}
+        onLoad={loadOlder}
+        done="That is every entry matching these filters."
+      />
     </>
   );
 

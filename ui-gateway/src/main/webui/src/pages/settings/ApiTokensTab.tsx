@@ -32,6 +32,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../components/format';
 import { allFieldsShown, apiFieldError, Day, daysUntil, FieldHelp, FormModal, Loading, rangeProblem, RoleLabel, useToasts, validated, wholeNumber } from './shared';
+import { useAction } from '../../api/useAction';
 
 /** ApiTokenModels.View of tenant-service: never the secret. */
 export interface ApiTokenView {
@@ -199,25 +200,18 @@ function CreateTokenForm({ onClose, onCreated }: { onClose: () => void; onCreate
   const [name, setName] = useState('');
   const [role, setRole] = useState('read-only');
   const [days, setDays] = useState('90');
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [local, setLocal] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
 
   const submit = async () => {
     const problem = rangeProblem(days, 1, 365, 'days');
     setLocal(problem);
     if (problem) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onCreated(
         await api.post<ApiTokenCreated>('/api/auth/api-tokens', { name: name.trim(), role, expiresInDays: wholeNumber(days) }),
       );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const fieldError = (f: string) => apiFieldError(error, f);

@@ -22,6 +22,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { allFieldsShown, apiFieldError, FieldHelp, useToasts, validated } from './shared';
 import { LastChange, Section } from './GeneralSettingsView';
 import { LEVELS, localProblems, MODULES, RETENTION, toBody, toForm, type FormState, type PlatformSettings } from './generalSettingsModel';
+import { useAction } from '../../api/useAction';
 
 const FIELDS_ON_FORM = new Set([
   'modules',
@@ -46,9 +47,8 @@ export function SettingsForm({ settings }: { settings: PlatformSettings }) {
   const [saved, setSaved] = useState(settings);
   const initial = useMemo(() => toForm(saved), [saved]);
   const [form, setForm] = useState<FormState>(initial);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   const [local, setLocal] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const { toasts, notify } = useToasts();
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
 
@@ -70,18 +70,12 @@ export function SettingsForm({ settings }: { settings: PlatformSettings }) {
       setError(null);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const next = await api.put<PlatformSettings>('/api/settings', toBody(form));
       setSaved(next);
       setForm(toForm(next));
       notify('Settings saved. Every service applies them now.');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const discard = () => {

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatBytes } from '../../components/format';
 import { FieldHelp, FormModal } from './shared';
 import { MODULE_NAMES, type PluginEntry } from './pluginModels';
+import { useAction } from '../../api/useAction';
 
 /**
  * Uploads a custom plugin: PluginResource.upload takes the jar itself as the request body
@@ -13,8 +14,7 @@ import { MODULE_NAMES, type PluginEntry } from './pluginModels';
  */
 export function PluginUpload({ onClose, onUploaded }: { onClose: () => void; onUploaded: (entry: PluginEntry) => void }) {
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -27,15 +27,9 @@ export function PluginUpload({ onClose, onUploaded }: { onClose: () => void; onU
 
   const upload = async () => {
     if (!file || notJar) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onUploaded(await api.post<PluginEntry>('/api/plugins', file, { contentType: 'application/java-archive' }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const bodyError = error instanceof ApiError ? error.fieldMessage('body') : undefined;

@@ -35,6 +35,7 @@ import { IfRole, useAuth } from '../../auth/AuthContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { RowAction } from '../../components/RowAction';
 import { formatTime } from '../../components/format';
 import { Loading, useToasts } from './shared';
 import { PluginDetails } from './PluginDetails';
@@ -166,18 +167,12 @@ export function PluginsPage() {
             {superAdmin && (
               <>
                 {e.enabled ? (
-                  <Button variant="link" isInline aria-label={`Disable ${m.name}`} onClick={() => setDialog({ kind: 'disable', entry: e })}>
-                    Disable
-                  </Button>
+                  <RowAction label="Disable" of={m.name} onClick={() => setDialog({ kind: 'disable', entry: e })} />
                 ) : (
-                  <Button variant="link" isInline aria-label={`Enable ${m.name}`} onClick={() => enable(e)}>
-                    Enable
-                  </Button>
+                  <RowAction label="Enable" of={m.name} onClick={() => enable(e)} />
                 )}
                 {e.source === 'custom' && (
-                  <Button variant="link" isInline isDanger aria-label={`Delete ${m.name}`} onClick={() => setDialog({ kind: 'delete', entry: e })}>
-                    Delete
-                  </Button>
+                  <RowAction label="Delete" of={m.name} onClick={() => setDialog({ kind: 'delete', entry: e })} danger />
                 )}
               </>
             )}

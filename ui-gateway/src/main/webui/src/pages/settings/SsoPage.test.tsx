@@ -64,7 +64,34 @@ describe('Single sign-on', () => {
     expect((screen.getByRole('combobox', { name: 'Role of group 1' }) as HTMLSelectElement).value).toBe('admin');
     expect((screen.getByRole('textbox', { name: 'IdP group 2' }) as HTMLInputElement).value).toBe('soc-analysts');
     expect(screen.getByText('Single sign-on is on')).toBeTruthy();
-    expect(screen.getByText(/no separate connection test/)).toBeTruthy();
+  });
+
+  it('tests the issuer of the form without saving, and shows a problem on the Issuer field', async () => {
+    let answer: unknown = {
+      issuer: 'https://idp.example.com/realms/corp',
+      authorizationEndpoint: 'https://idp.example.com/realms/corp/auth',
+      tokenEndpoint: 'https://idp.example.com/realms/corp/token',
+      jwksUri: 'https://idp.example.com/realms/corp/certs',
+      signingKeys: 2,
+    };
+    const { api } = render({ 'POST /api/auth/sso/test': () => answer });
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: 'Test the issuer' }));
+    expect((await screen.findByTestId('sso-test-result')).textContent).toContain(
+      '2 signing key(s) at https://idp.example.com/realms/corp/certs',
+    );
+    expect(api.callsTo('POST', '/api/auth/sso/test')[0].body).toEqual({
+      issuer: 'https://idp.example.com/realms/corp',
+      clientId: VIEW.clientId,
+    });
+    expect(api.callsTo('PUT', '/api/auth/sso/settings')).toHaveLength(0);
+
+    answer = problem(400, 'Invalid request', undefined, [
+      { field: 'issuer', message: 'the discovery document https://idp.example.com/realms/corp/.well-known/openid-configuration answered HTTP 404' },
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Test the issuer' }));
+    expect(await within(groupOf('Issuer URL')).findByText(/answered HTTP 404/)).toBeTruthy();
+    expect(screen.queryByTestId('sso-test-result')).toBeNull();
   });
 
   it('saves the form in the shape of SsoModels.Settings, keeping the stored secret', async () => {

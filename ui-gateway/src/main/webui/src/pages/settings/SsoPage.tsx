@@ -29,7 +29,8 @@ import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { allFieldsShown, apiFieldError, FieldHelp, Loading, useToasts, validated } from './shared';
-import { CALLBACK_PATH, comparable, rowProblems, toBody, toForm, type MappingRow, type SsoFormState, type SsoView } from './ssoModel';
+import { CALLBACK_PATH, comparable, rowProblems, toBody, toForm, type IssuerTest, type MappingRow, type SsoFormState, type SsoView } from './ssoModel';
+import { useAction } from '../../api/useAction';
 
 /** Settings > Single sign-on (super-admin): OpenID Connect with an identity provider. */
 export function SsoPage() {
@@ -79,9 +80,10 @@ function SsoForm({ view }: { view: SsoView }) {
   const [saved, setSaved] = useState(view);
   const [initial, setInitial] = useState(() => toForm(view, nextKey));
   const [form, setForm] = useState<SsoFormState>(initial);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
+  const issuerTest = useAction();
+  const [tested, setTested] = useState<IssuerTest | null>(null);
   const [rowsChecked, setRowsChecked] = useState<Record<number, string>>({});
-  const [busy, setBusy] = useState(false);
   const { toasts, notify } = useToasts();
 
   const dirty = comparable(form) !== comparable(initial);
@@ -103,24 +105,24 @@ function SsoForm({ view }: { view: SsoView }) {
     const problems = rowProblems(form.rows);
     setRowsChecked(problems);
     if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const next = await api.put<SsoView>('/api/auth/sso/settings', toBody(form));
       const fresh = toForm(next, nextKey);
       setSaved(next);
       setInitial(fresh);
       setForm(fresh);
       notify(next.enabled ? 'Single sign-on settings saved. The sign-in page offers single sign-on.' : 'Single sign-on settings saved.');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
+  const testIssuer = () =>
+    issuerTest.run(async () => {
+      setTested(null);
+      setTested(await api.post<IssuerTest>('/api/auth/sso/test', { issuer: form.issuer.trim(), clientId: form.clientId.trim() }));
+    });
+
   const fieldsOnly = allFieldsShown(error, (f) => shownFields.has(f));
-  const issuerError = fieldError('issuer');
+  const issuerError = fieldError('issuer') ?? apiFieldError(issuerTest.error, 'issuer');
 
   return (
     <>
@@ -315,9 +317,27 @@ function SsoForm({ view }: { view: SsoView }) {
             </FormGroup>
           </FormSection>
 
-          <Alert variant="info" isInline isPlain title="To test a change">
-            Open CE has no separate connection test: saving with single sign-on on checks the issuer. Then open the console
-            in a private window and choose single sign-on, so this session stays as it is.
+          <div>
+            <Button
+              variant="secondary"
+              onClick={testIssuer}
+              isLoading={issuerTest.busy}
+              isDisabled={issuerTest.busy || !form.issuer.trim() || !form.clientId.trim()}
+            >
+              Test the issuer
+            </Button>
+            <FieldHelp help="Reads the issuer's discovery document and signing keys from Open CE, without saving anything." />
+            {tested && (
+              <Alert variant="success" isInline isPlain title="The issuer works" data-testid="sso-test-result">
+                {tested.signingKeys} signing key(s) at {tested.jwksUri}; users are sent to {tested.authorizationEndpoint}.
+              </Alert>
+            )}
+            {issuerTest.error && !apiFieldError(issuerTest.error, 'issuer') ? <ErrorAlert error={issuerTest.error} title="The test could not run" /> : null}
+          </div>
+
+          <Alert variant="info" isInline isPlain title="To try a sign-in">
+            After saving with single sign-on on, open the console in a private window and choose single sign-on, so this
+            session stays as it is.
           </Alert>
 
           <ActionGroup>

@@ -2,6 +2,7 @@ import { Alert, Content, EmptyState, EmptyStateBody, Flex, FlexItem, Label, Labe
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { api, ApiError } from '../../api/client';
 import { usePoll } from '../../api/usePoll';
+import { LastError } from '../../components/DangerText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDuration, formatNumber, formatTime } from '../../components/format';
 import type { IngestStatus, IngestStream } from './tenantModels';
@@ -148,11 +149,7 @@ export function TenantIngest({ name }: { name: string }) {
                       ) : null}
                     </Td>
                     <Td dataLabel="Last error" modifier="breakWord">
-                      {s.lastError ? (
-                        <span style={{ color: 'var(--pf-t--global--text--color--status--danger--default)' }}>{s.lastError}</span>
-                      ) : (
-                        '—'
-                      )}
+                      <LastError error={s.lastError} />
                     </Td>
                   </Tr>
                 ))}

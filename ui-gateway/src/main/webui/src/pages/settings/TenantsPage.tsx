@@ -19,6 +19,8 @@ import { IfRole, useAuth } from '../../auth/AuthContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { RowAction } from '../../components/RowAction';
+import { useKeySet } from '../../components/useKeySet';
 import { Day, Loading, useToasts } from './shared';
 import { TenantFormModal } from './TenantFormModal';
 import { TenantIngest } from './TenantIngest';
@@ -37,16 +39,8 @@ export function TenantsPage() {
   const admin = can('admin');
   const tenants = usePoll((signal) => api.get<TenantView[]>('/api/tenants', { signal }), 0);
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [open, setOpen] = useState<Set<string>>(new Set());
+  const { keys: open, toggle, remove: close } = useKeySet();
   const { toasts, notify } = useToasts();
-
-  const toggle = (name: string) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (next.has(name)) next.delete(name);
-      else next.add(name);
-      return next;
-    });
 
   const columns = admin ? 8 : 7;
 
@@ -151,12 +145,8 @@ export function TenantsPage() {
                           <Button variant="link" isInline aria-label={`Test connection of ${t.name}`} onClick={() => setDialog({ kind: 'test', tenant: t })}>
                             Test
                           </Button>
-                          <Button variant="link" isInline aria-label={`Edit ${t.name}`} onClick={() => setDialog({ kind: 'edit', tenant: t })}>
-                            Edit
-                          </Button>
-                          <Button variant="link" isInline isDanger aria-label={`Delete ${t.name}`} onClick={() => setDialog({ kind: 'delete', tenant: t })}>
-                            Delete
-                          </Button>
+                          <RowAction label="Edit" of={t.name} onClick={() => setDialog({ kind: 'edit', tenant: t })} />
+                          <RowAction label="Delete" of={t.name} onClick={() => setDialog({ kind: 'delete', tenant: t })} danger />
                         </Flex>
                       </Td>
                     )}
@@ -195,11 +185,7 @@ export function TenantsPage() {
           onClose={() => setDialog(null)}
           onConfirm={async () => {
             await api.del(`/api/tenants/${encodeURIComponent(dialog.tenant.name)}`);
-            setOpen((current) => {
-              const next = new Set(current);
-              next.delete(dialog.tenant.name);
-              return next;
-            });
+            close(dialog.tenant.name);
             tenants.reload();
             notify(`Tenant ${dialog.tenant.name} deleted.`);
           }}

@@ -23,6 +23,7 @@ import { api } from '../../api/client';
 import { passwordProblems } from '../../auth/FirstLoginPage';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { allFieldsShown, apiFieldError, FieldHelp, FormModal, generatePassword, RoleLabel, validated } from './shared';
+import { useAction } from '../../api/useAction';
 
 /** UserView of tenant-service. */
 export interface UserView {
@@ -57,16 +58,13 @@ export function UserForm({
   const [enabled, setEnabled] = useState(user?.enabled ?? true);
   const [password, setPassword] = useState('');
   const [showPassword, setShowPassword] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const hints = password ? passwordProblems(password, username) : [];
   const fieldError = (f: string) => apiFieldError(error, f);
 
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       let result: UserView;
       if (editing) {
         const body: { role?: string; enabled?: boolean; password?: string } = {};
@@ -78,11 +76,7 @@ export function UserForm({
         result = await api.post<UserView>('/api/users', { username: username.trim(), role, password, enabled });
       }
       onDone(result, password);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const changed = !editing || role !== user.role || enabled !== user.enabled || password !== '';

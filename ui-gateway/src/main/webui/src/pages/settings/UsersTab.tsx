@@ -20,6 +20,7 @@ import { usePoll } from '../../api/usePoll';
 import { useAuth } from '../../auth/AuthContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RowAction } from '../../components/RowAction';
 import { formatTime } from '../../components/format';
 import { Day, Loading, RoleLabel, useToasts } from './shared';
 import { TemporaryPassword, UserForm, type UserView } from './UserForm';
@@ -167,25 +168,15 @@ export function UsersTab() {
                     {builtIn ? null : (
                       <Flex spaceItems={{ default: 'spaceItemsMd' }} flexWrap={{ default: 'nowrap' }} justifyContent={{ default: 'justifyContentFlexEnd' }}>
                         {u.locked && (
-                          <Button variant="link" isInline aria-label={`Unlock ${u.username}`} onClick={() => enable(u, 'unlocked')}>
-                            Unlock
-                          </Button>
+                          <RowAction label="Unlock" of={u.username} onClick={() => enable(u, 'unlocked')} />
                         )}
-                        <Button variant="link" isInline aria-label={`Edit ${u.username}`} onClick={() => setDialog({ kind: 'edit', user: u })}>
-                          Edit
-                        </Button>
+                        <RowAction label="Edit" of={u.username} onClick={() => setDialog({ kind: 'edit', user: u })} />
                         {u.enabled ? (
-                          <Button variant="link" isInline aria-label={`Disable ${u.username}`} onClick={() => setDialog({ kind: 'disable', user: u })}>
-                            Disable
-                          </Button>
+                          <RowAction label="Disable" of={u.username} onClick={() => setDialog({ kind: 'disable', user: u })} />
                         ) : (
-                          <Button variant="link" isInline aria-label={`Enable ${u.username}`} onClick={() => enable(u, 'enabled')}>
-                            Enable
-                          </Button>
+                          <RowAction label="Enable" of={u.username} onClick={() => enable(u, 'enabled')} />
                         )}
-                        <Button variant="link" isInline isDanger aria-label={`Delete ${u.username}`} onClick={() => setDialog({ kind: 'delete', user: u })}>
-                          Delete
-                        </Button>
+                        <RowAction label="Delete" of={u.username} onClick={() => setDialog({ kind: 'delete', user: u })} danger />
                       </Flex>
                     )}
                   </Td>

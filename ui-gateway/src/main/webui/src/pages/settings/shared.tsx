@@ -1,9 +1,6 @@
 /** Small pieces shared by the settings pages: field messages, success toasts, role labels. */
-import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import {
-  Alert,
-  AlertActionCloseButton,
-  AlertGroup,
   Bullseye,
   Button,
   Form,
@@ -46,37 +43,7 @@ export function validated(error: string | undefined): 'error' | 'default' {
   return error ? 'error' : 'default';
 }
 
-interface Toast {
-  key: number;
-  title: string;
-  variant: 'success' | 'danger' | 'info' | 'warning';
-}
-
-/** Success (and other short) messages in the top-right corner that go away by themselves. */
-export function useToasts(): { toasts: ReactNode; notify: (title: string, variant?: Toast['variant']) => void } {
-  const [items, setItems] = useState<Toast[]>([]);
-  const next = useRef(1);
-  const notify = useCallback((title: string, variant: Toast['variant'] = 'success') => {
-    const key = next.current++;
-    setItems((current) => [...current.slice(-3), { key, title, variant }]);
-  }, []);
-  const remove = (key: number) => setItems((current) => current.filter((t) => t.key !== key));
-  const toasts = (
-    <AlertGroup isToast isLiveRegion>
-      {items.map((t) => (
-        <Alert
-          key={t.key}
-          variant={t.variant}
-          title={t.title}
-          timeout={8000}
-          onTimeout={() => remove(t.key)}
-          actionClose={<AlertActionCloseButton title={t.title} onClose={() => remove(t.key)} />}
-        />
-      ))}
-    </AlertGroup>
-  );
-  return { toasts, notify };
-}
+export { useToasts } from '../../components/toasts';
 
 export function RoleLabel({ role }: { role: string | null | undefined }) {
   if (!role) return <>—</>;

@@ -1,6 +1,15 @@
 /** Single sign-on settings (tenant-service SsoModels) and how the page's form maps to them. */
 
 /** SsoModels.View of tenant-service: never the client secret. */
+/** What POST /api/auth/sso/test found (SsoModels.IssuerTest). */
+export interface IssuerTest {
+  issuer: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  jwksUri: string;
+  signingKeys: number;
+}
+
 export interface SsoView {
   enabled: boolean;
   issuer?: string | null;

@@ -1,19 +1,7 @@
 /** Shapes of /api/tenants (tenant-service TenantModels) and /api/tenants/{name}/ingest (core-service IngestResource). */
+import type { IngestStatus, IngestStream, TenantView } from '../../api/tenants';
 
-/** TenantModels.View: which tokens are set, never the tokens. */
-export interface TenantView {
-  name: string;
-  tenantName: string;
-  baseUrl: string;
-  hasV1Token: boolean;
-  hasV2Token: boolean;
-  /** v2 when a v2 token is set, otherwise v1. */
-  api: string;
-  initialRangeDays: number;
-  useSystemProxy: boolean;
-  createdAt?: string | null;
-  updatedAt?: string | null;
-}
+export type { IngestStatus, IngestStream, TenantView };
 
 /** TenantModels.Form: on update a token null stays as stored, "" is removed. */
 export interface TenantForm {
@@ -37,35 +25,6 @@ export interface TenantTestResult {
   ok: boolean;
   baseUrl: string;
   checks: TenantCheck[];
-}
-
-/** IngestResource.Stream. */
-export interface IngestStream {
-  kind: string;
-  subtype?: string | null;
-  neededBy?: string[] | null;
-  state: string;
-  recordsPulled: number;
-  batchesPublished: number;
-  pages: number;
-  resentPages: number;
-  resentRecords: number;
-  unconfirmedRecords: number;
-  lastPageAt?: string | null;
-  highWaterMark?: number | null;
-  lagSeconds?: number | null;
-  backoffSeconds: number;
-  lastError?: string | null;
-  pulledBy?: string | null;
-}
-
-/** IngestResource.Status. */
-export interface IngestStatus {
-  tenant: string;
-  api?: string | null;
-  paused: boolean;
-  pauseReason?: string | null;
-  streams: IngestStream[];
 }
 
 /** The base URL tenant-service derives from what was typed (TenantUrls), for a preview; undefined when unclear. */
