@@ -222,6 +222,8 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
         }
         List<String> texts = new ArrayList<>(total);
         List<JsonNode> sources = new ArrayList<>(total);
+        // each formatted record's time, read while the record is at hand (for the lag once it is sent)
+        long[] times = new long[total];
         Map<String, List<JsonNode>> toPark = new LinkedHashMap<>();
         long filtered = 0;
         long muted = 0;
@@ -236,7 +238,9 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
                 continue;
             }
             try {
-                texts.add(formatter.get().format(record));
+                String text = formatter.get().format(record);
+                times[texts.size()] = record.path("timestamp").asLong(0);
+                texts.add(text);
                 sources.add(record);
             } catch (RuntimeException e) {
                 toPark.computeIfAbsent("the mapping file could not format the record: " + e, k -> new ArrayList<>())
@@ -273,6 +277,8 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
                         target.get(),
                         texts.subList(from, to),
                         sources.subList(from, to),
+                        times,
+                        from,
                         format,
                         batch,
                         toPark,
@@ -323,6 +329,8 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
             PluginConfigurations.Target target,
             List<String> texts,
             List<JsonNode> sources,
+            long[] times,
+            int offset,
             String format,
             DataBatch batch,
             Map<String, List<JsonNode>> toPark,
@@ -401,8 +409,7 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
         for (int i = 0; i < texts.size(); i++) {
             if (!notSent[i]) {
                 bytes += utf8Length(texts.get(i));
-                long ts = sources.get(i).path("timestamp").asLong(0);
-                newest = Math.max(newest, ts);
+                newest = Math.max(newest, times[offset + i]);
             }
         }
         stats.sent(texts.size() - notSentCount, bytes, newest);

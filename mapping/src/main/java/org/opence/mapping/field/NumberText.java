@@ -1,7 +1,6 @@
 package org.opence.mapping.field;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 
 /**
  * Strict readers of numbers written as text. Only plain decimal notation is accepted (no hex, no
@@ -12,10 +11,6 @@ public final class NumberText {
 
     /** Longer number texts are not read as numbers (they are not numbers any SIEM column takes). */
     public static final int MAX_LENGTH = 100;
-
-    private static final BigInteger MIN_SIGNED_64 = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger MAX_UNSIGNED_64 =
-            BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private NumberText() {}
 
@@ -134,8 +129,23 @@ public final class NumberText {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean fits64(String canonical) {
-        BigInteger v = new BigInteger(canonical);
-        return v.compareTo(MIN_SIGNED_64) >= 0 && v.compareTo(MAX_UNSIGNED_64) <= 0;
+    /** The largest unsigned and the smallest signed 64-bit values, as digits without a sign. */
+    private static final String MAX_UNSIGNED_DIGITS = "18446744073709551615";
+
+    private static final String MIN_SIGNED_DIGITS = "9223372036854775808";
+
+    /**
+     * Whether a canonical integer (no leading zeros, '-' only before a non-zero value) lies between the
+     * smallest signed and the largest unsigned 64-bit value. Compared as digit strings: numbers of the
+     * same length order like their text, so no BigInteger is made for every large value formatted.
+     */
+    static boolean fits64(String canonical) {
+        boolean negative = canonical.charAt(0) == '-';
+        String digits = negative ? canonical.substring(1) : canonical;
+        String limit = negative ? MIN_SIGNED_DIGITS : MAX_UNSIGNED_DIGITS;
+        if (digits.length() != limit.length()) {
+            return digits.length() < limit.length();
+        }
+        return digits.compareTo(limit) <= 0;
     }
 }

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 
 /**
  * Writes one syslog message (header and MSG, without framing) into a reusable buffer, so sending a
- * message allocates nothing beyond the text it was given.
+ * message allocates nothing beyond the UTF-8 bytes of its text.
  *
  * <ul>
  *   <li>RFC 5424: {@code <PRI>1 TIMESTAMP HOSTNAME APP-NAME - MSGID - MSG}; the timestamp is UTC
@@ -107,48 +107,28 @@ final class MessageEncoder {
             pos--; // no SP before an absent MSG
         }
         truncated = false;
-        int max = limit;
-        for (int i = 0, n = message.length(); i < n; i++) {
-            char c = message.charAt(i);
-            if (c < 0x80) {
-                if (pos == max) {
-                    truncated = true;
-                    break;
-                }
-                out[pos++] = (byte) (c == '\n' && replaceLineFeeds ? ' ' : c);
-            } else if (c < 0x800) {
-                if (pos + 2 > max) {
-                    truncated = true;
-                    break;
-                }
-                out[pos++] = (byte) (0xC0 | (c >> 6));
-                out[pos++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(message.charAt(i + 1))) {
-                if (pos + 4 > max) {
-                    truncated = true;
-                    break;
-                }
-                int cp = Character.toCodePoint(c, message.charAt(++i));
-                out[pos++] = (byte) (0xF0 | (cp >> 18));
-                out[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                out[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                out[pos++] = (byte) (0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                if (pos == max) {
-                    truncated = true;
-                    break;
-                }
-                out[pos++] = '?'; // a lone surrogate has no UTF-8 form; String.getBytes does the same
-            } else {
-                if (pos + 3 > max) {
-                    truncated = true;
-                    break;
-                }
-                out[pos++] = (byte) (0xE0 | (c >> 12));
-                out[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                out[pos++] = (byte) (0x80 | (c & 0x3F));
+        // String.getBytes takes the JDK's vectorised path (a plain copy for ASCII text), and writes a
+        // lone surrogate as '?', as a syslog message must be valid UTF-8
+        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
+        int n = utf8.length;
+        int room = Math.max(0, limit - pos);
+        if (n > room) {
+            truncated = true;
+            n = room;
+            // cut before a whole character: never inside the bytes of one
+            while (n > 0 && (utf8[n] & 0xC0) == 0x80) {
+                n--;
             }
         }
+        System.arraycopy(utf8, 0, out, pos, n);
+        if (replaceLineFeeds) {
+            for (int i = pos, end = pos + n; i < end; i++) {
+                if (out[i] == '\n') {
+                    out[i] = ' ';
+                }
+            }
+        }
+        pos += n;
         length = pos;
         return pos;
     }
