@@ -186,7 +186,9 @@ final class StreamPuller implements Runnable {
             }
             PageTranscoder.Page page = ctx.transcoder().transcode(answer.body(), "result", key, Set.of());
             publish(page);
-            boolean resent = "resend".equals(operation);
+            // asked again because an earlier ask may have been handed out (resend, or an epoch
+            // start repeated after a crash or failure): these records may come twice
+            boolean resent = inFlight != null;
             long hwm = page.timestampHwm() == null ? page.newestTimestamp() : page.timestampHwm();
             long lag = page.records() == 0 ? 0 : Math.max(0, Instant.now().getEpochSecond() - hwm);
             ctx.checkpoints()

@@ -54,6 +54,12 @@ class IngestTest {
     @Inject
     Secrets secrets;
 
+    @Inject
+    org.opence.common.store.Store store;
+
+    @Inject
+    IngestSupervisor ingest;
+
     @BeforeAll
     static void startTenant() throws Exception {
         // one hour of history, nothing new afterwards: the tenant holds a fixed, known set of records
@@ -178,6 +184,33 @@ class IngestTest {
                     .as("every injected fault was hit")
                     .isZero();
             need("test-faulty", "faulty");
+        }
+    }
+
+    @Test
+    void shouldCountARepeatedEpochStartAsResentAfterACrash() throws Exception {
+        // what a process killed after publishing its first page, before the checkpoint, leaves: an
+        // epoch start in flight. The same start is asked again; its records may come twice, and count
+        sim.addToken("tok-crashed", "read:/api/v2/events/dataexport/*");
+        String epoch = Long.toString(Instant.now().minus(Duration.ofDays(1)).getEpochSecond());
+        store.collection(Checkpoints.COLLECTION)
+                .insertOne(new org.bson.Document("_id", "crashed:alerts:malware")
+                        .append("tenant", "crashed")
+                        .append("dataType", "alerts")
+                        .append("subType", "malware")
+                        .append("inFlight", epoch)
+                        .append("index", ingest.indexName("crashed")));
+        try (DataTap tap = new DataTap("crashed")) {
+            tenant("crashed", "tok-crashed", null);
+            need("test-crashed", "crashed", "alerts.malware");
+            awaitAll(tap, Duration.ofSeconds(60), "alerts.malware");
+            JsonPath status = status("crashed");
+            assertThat(status.getLong("streams.find { it.subtype == 'malware' }.resentRecords"))
+                    .as("the first page, asked again")
+                    .isEqualTo(sim.available("alerts.malware"));
+            assertThat(status.getLong("streams.find { it.subtype == 'malware' }.resentPages"))
+                    .isEqualTo(1);
+            need("test-crashed", "crashed");
         }
     }
 
