@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.opence.simulator.netskope.api.ApiException;
+import org.opence.simulator.netskope.api.RecordsJson;
 import org.opence.simulator.netskope.auth.AccessGuard;
 import org.opence.simulator.netskope.data.StreamKey;
 import org.opence.simulator.netskope.data.StreamKey.Family;
@@ -59,7 +60,7 @@ public class DataExportResource {
         body.put("result", page.result());
         body.put("wait_time", page.waitTime());
         body.put("timestamp_hwm", page.timestampHwm());
-        Response.ResponseBuilder response = Response.ok(body);
+        Response.ResponseBuilder response = Response.ok(new RecordsJson(body), MediaType.APPLICATION_JSON);
         rateHeaders.forEach(response::header);
         return response.build();
     }

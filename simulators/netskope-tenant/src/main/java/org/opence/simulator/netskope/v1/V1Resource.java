@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.opence.simulator.netskope.api.RecordsJson;
 import org.opence.simulator.netskope.data.StreamKey.Family;
 
 /** {@code GET|POST /api/v1/alerts} and {@code /api/v1/events}; parameters in the query or the body. */
@@ -27,42 +28,42 @@ public class V1Resource {
 
     @GET
     @Path("/alerts")
-    public Map<String, Object> alerts(@Context UriInfo uri) {
-        return service.query(Family.ALERTS, params(uri, null));
+    public RecordsJson alerts(@Context UriInfo uri) {
+        return new RecordsJson(service.query(Family.ALERTS, params(uri, null)));
     }
 
     @POST
     @Path("/alerts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Map<String, Object> alertsForm(@Context UriInfo uri, MultivaluedMap<String, String> form) {
-        return service.query(Family.ALERTS, params(uri, form));
+    public RecordsJson alertsForm(@Context UriInfo uri, MultivaluedMap<String, String> form) {
+        return new RecordsJson(service.query(Family.ALERTS, params(uri, form)));
     }
 
     @POST
     @Path("/alerts")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> alertsJson(@Context UriInfo uri, Map<String, Object> body) {
-        return service.query(Family.ALERTS, params(uri, body));
+    public RecordsJson alertsJson(@Context UriInfo uri, Map<String, Object> body) {
+        return new RecordsJson(service.query(Family.ALERTS, params(uri, body)));
     }
 
     @GET
     @Path("/events")
-    public Map<String, Object> events(@Context UriInfo uri) {
-        return service.query(Family.EVENTS, params(uri, null));
+    public RecordsJson events(@Context UriInfo uri) {
+        return new RecordsJson(service.query(Family.EVENTS, params(uri, null)));
     }
 
     @POST
     @Path("/events")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Map<String, Object> eventsForm(@Context UriInfo uri, MultivaluedMap<String, String> form) {
-        return service.query(Family.EVENTS, params(uri, form));
+    public RecordsJson eventsForm(@Context UriInfo uri, MultivaluedMap<String, String> form) {
+        return new RecordsJson(service.query(Family.EVENTS, params(uri, form)));
     }
 
     @POST
     @Path("/events")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> eventsJson(@Context UriInfo uri, Map<String, Object> body) {
-        return service.query(Family.EVENTS, params(uri, body));
+    public RecordsJson eventsJson(@Context UriInfo uri, Map<String, Object> body) {
+        return new RecordsJson(service.query(Family.EVENTS, params(uri, body)));
     }
 
     /** Query parameters, overridden by body fields of the same name. */
