@@ -214,15 +214,14 @@ final class PageTranscoder {
                     g.writeEndArray();
                 }
                 case VALUE_NUMBER_INT -> {
-                    if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                        g.writeString(p.getBigIntegerValue().toString());
+                    // copied as text, never parsed: a JSON integer is its canonical decimal text
+                    char[] text = p.getTextCharacters();
+                    int offset = p.getTextOffset();
+                    int length = p.getTextLength();
+                    if ((name != null && name.endsWith("_id")) || !safeInteger(p, text, offset, length)) {
+                        g.writeString(text, offset, length);
                     } else {
-                        long v = p.getLongValue();
-                        if (v > SAFE || v < -SAFE || (name != null && name.endsWith("_id"))) {
-                            g.writeString(Long.toString(v));
-                        } else {
-                            g.writeNumber(v);
-                        }
+                        g.writeNumber(text, offset, length);
                     }
                 }
                 case VALUE_STRING -> g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
@@ -232,6 +231,19 @@ final class PageTranscoder {
                 case VALUE_NULL -> g.writeNull();
                 default -> throw new IOException("unexpected JSON token " + t + " in a record");
             }
+        }
+
+        /** Whether the integer at the parser is within ±2^53 (up to 15 digits always, 17 or more never). */
+        private static boolean safeInteger(JsonParser p, char[] text, int offset, int length) throws IOException {
+            int digits = length - (length > 0 && text[offset] == '-' ? 1 : 0);
+            if (digits <= 15) {
+                return true;
+            }
+            if (digits >= 17) {
+                return false;
+            }
+            long v = p.getLongValue();
+            return v <= SAFE && v >= -SAFE;
         }
 
         Batch finish() throws IOException {
