@@ -192,21 +192,63 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
         }
     }
 
+    /** Positions of records in their batch, in the order they were added. */
+    private static final class Positions {
+        private int[] items = new int[16];
+        private int size;
+
+        void add(int position) {
+            if (size == items.length) {
+                items = java.util.Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = position;
+        }
+
+        void addRange(int[] from, int start, int end) {
+            for (int i = start; i < end; i++) {
+                add(from[i]);
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(items, size);
+        }
+    }
+
+    /** The records of a batch that passed the rule: their text, position in the batch and time. */
+    private static final class Formatted {
+        final List<String> texts = new ArrayList<>();
+        int[] positions = new int[64];
+        long[] times = new long[64];
+
+        void add(String text, int position, long time) {
+            int i = texts.size();
+            if (i == positions.length) {
+                positions = java.util.Arrays.copyOf(positions, i * 2);
+                times = java.util.Arrays.copyOf(times, i * 2);
+            }
+            texts.add(text);
+            positions[i] = position;
+            times[i] = time;
+        }
+    }
+
     /**
      * Delivers one batch; true when it may be acknowledged (everything is accepted, parked or safely
-     * in the delay queue), false to put it back.
+     * in the delay queue), false to put it back. Records are read, filtered and formatted one at a time;
+     * only the few that end up retried or parked are read again from the message.
      */
     private boolean handle(Delivery d) throws IOException {
         int attempts = attempts(d.props());
         DataBatch batch;
         try {
-            batch = DataBatch.read(services.mapper(), d.body());
+            batch = DataBatch.read(d.body());
         } catch (IOException e) {
-            // not a batch at all: keep the bytes as they are, with the reason
-            services.parked().parkUnreadable(route, d.body(), "unreadable batch: " + e.getMessage(), attempts);
-            stats.add(RouteStats.Outcome.parked, 1);
-            stats.error("unreadable batch: " + e.getMessage());
-            return true;
+            return parkUnreadable(d, attempts, e);
         }
         State s = state();
         if (s == null) {
@@ -215,47 +257,54 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
         }
         Optional<DataType> type = DataType.fromKey(batch.kind());
         Optional<RecordFormatter> formatter = type.flatMap(t -> s.formatter().forType(t, batch.subtype()));
-        int total = batch.records().size();
         if (formatter.isEmpty()) {
+            int total;
+            try {
+                total = batch.count();
+            } catch (IOException e) {
+                return parkUnreadable(d, attempts, e);
+            }
             stats.add(RouteStats.Outcome.unmapped, total);
             return true;
         }
-        List<String> texts = new ArrayList<>(total);
-        List<JsonNode> sources = new ArrayList<>(total);
-        // each formatted record's time, read while the record is at hand (for the lag once it is sent)
-        long[] times = new long[total];
-        Map<String, List<JsonNode>> toPark = new LinkedHashMap<>();
-        long filtered = 0;
-        long muted = 0;
+        RecordFormatter recordFormatter = formatter.get();
+        Formatted formatted = new Formatted();
+        Map<String, Positions> toPark = new LinkedHashMap<>();
+        long[] dropped = new long[2]; // filtered by the rule, muted
         boolean muting = System.currentTimeMillis() < s.mutedUntil();
-        for (JsonNode record : batch.records()) {
-            if (s.rule() != null && !s.rule().matches(record)) {
-                filtered++;
-                continue;
-            }
-            if (muting && (s.muteRule() == null || s.muteRule().matches(record))) {
-                muted++;
-                continue;
-            }
-            try {
-                String text = formatter.get().format(record);
-                times[texts.size()] = record.path("timestamp").asLong(0);
-                texts.add(text);
-                sources.add(record);
-            } catch (RuntimeException e) {
-                toPark.computeIfAbsent("the mapping file could not format the record: " + e, k -> new ArrayList<>())
-                        .add(record);
-            }
+        try {
+            batch.forEach((index, record) -> {
+                if (s.rule() != null && !s.rule().matches(record)) {
+                    dropped[0]++;
+                    return;
+                }
+                if (muting && (s.muteRule() == null || s.muteRule().matches(record))) {
+                    dropped[1]++;
+                    return;
+                }
+                try {
+                    String text = recordFormatter.format(record);
+                    // the record's time, read while it is at hand (for the lag once it is sent)
+                    formatted.add(text, index, record.path("timestamp").asLong(0));
+                } catch (RuntimeException e) {
+                    toPark.computeIfAbsent("the mapping file could not format the record: " + e, k -> new Positions())
+                            .add(index);
+                }
+            });
+        } catch (IOException e) {
+            // nothing was pushed yet: the message is kept whole, as it came
+            return parkUnreadable(d, attempts, e);
         }
-        stats.add(RouteStats.Outcome.filtered, filtered);
-        stats.add(RouteStats.Outcome.muted, muted);
+        stats.add(RouteStats.Outcome.filtered, dropped[0]);
+        stats.add(RouteStats.Outcome.muted, dropped[1]);
 
-        List<JsonNode> toRetry = new ArrayList<>();
+        List<String> texts = formatted.texts;
+        Positions toRetry = new Positions();
         String retryReason = null;
         Optional<PluginConfigurations.Target> target = s.destination();
         String unusable = unusable(target);
         if (unusable != null) {
-            toRetry.addAll(sources);
+            toRetry.addRange(formatted.positions, 0, texts.size());
             retryReason = unusable;
         } else {
             LoadedPlugin loaded = target.get().plugin().get();
@@ -267,7 +316,7 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
                 int to = Math.min(texts.size(), from + chunk);
                 if (stopped) {
                     // the destination failed a whole chunk: the rest waits for the retry too
-                    toRetry.addAll(sources.subList(from, to));
+                    toRetry.addRange(formatted.positions, from, to);
                     continue;
                 }
                 int retriedBefore = toRetry.size();
@@ -276,8 +325,7 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
                         plugin,
                         target.get(),
                         texts.subList(from, to),
-                        sources.subList(from, to),
-                        times,
+                        formatted,
                         from,
                         format,
                         batch,
@@ -289,52 +337,64 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
                 }
             }
         }
-        for (Map.Entry<String, List<JsonNode>> e : toPark.entrySet()) {
-            services.parked().park(route, batch, e.getValue(), e.getKey(), attempts);
+        for (Map.Entry<String, Positions> e : toPark.entrySet()) {
+            services.parked().park(route, batch, batch.records(e.getValue().toArray()), e.getKey(), attempts);
             stats.add(RouteStats.Outcome.parked, e.getValue().size());
             stats.error(e.getKey());
         }
         if (!toPark.isEmpty()) {
             services.notifyParked(
                     route,
-                    toPark.values().stream().mapToInt(List::size).sum(),
+                    toPark.values().stream().mapToInt(Positions::size).sum(),
                     toPark.keySet().iterator().next());
         }
-        if (!toRetry.isEmpty()) {
+        if (toRetry.size() > 0) {
             stats.error(retryReason);
+            List<JsonNode> records = batch.records(toRetry.toArray());
             int failures = attempts + 1;
             RetryPolicy policy = services.retryPolicy(s.mapping().retry().attemptsBeforeParking());
             if (policy.exhausted(failures)) {
                 String reason = "gave up after " + failures + " failed deliveries (the SIEM mapping's retry strategy): "
                         + retryReason;
-                services.parked().park(route, batch, toRetry, reason, failures);
-                stats.add(RouteStats.Outcome.parked, toRetry.size());
-                services.notifyParked(route, toRetry.size(), reason);
+                services.parked().park(route, batch, records, reason, failures);
+                stats.add(RouteStats.Outcome.parked, records.size());
+                services.notifyParked(route, records.size(), reason);
             } else {
-                retryLater(batch, toRetry, failures, retryReason, policy);
-                stats.add(RouteStats.Outcome.retried, toRetry.size());
+                retryLater(batch, records, failures, retryReason, policy);
+                stats.add(RouteStats.Outcome.retried, records.size());
             }
         }
         return true;
     }
 
+    /** A message that is not a readable batch is kept as it came, with the reason; it is acknowledged. */
+    private boolean parkUnreadable(Delivery d, int attempts, IOException e) {
+        services.parked().parkUnreadable(route, d.body(), "unreadable batch: " + e.getMessage(), attempts);
+        stats.add(RouteStats.Outcome.parked, 1);
+        stats.error("unreadable batch: " + e.getMessage());
+        return true;
+    }
+
     /**
-     * Pushes one chunk. Accepted records are counted, refused ones added to {@code toPark}; records to
-     * try again are added to {@code toRetry} (the whole chunk, or, when a retryable result names them,
-     * just the ones not accepted) and the reason returned; null when nothing is to be retried.
+     * Pushes one chunk: {@code texts} are the formatted records {@code offset} to
+     * {@code offset + texts.size()}. Accepted records are counted, refused ones added to
+     * {@code toPark}; records to try again are added to {@code toRetry} (the whole chunk, or, when a
+     * retryable result names them, just the ones not accepted) and the reason returned; null when
+     * nothing is to be retried.
      */
     private String push(
             LoadedPlugin loaded,
             ClsPlugin plugin,
             PluginConfigurations.Target target,
             List<String> texts,
-            List<JsonNode> sources,
-            long[] times,
+            Formatted formatted,
             int offset,
             String format,
             DataBatch batch,
-            Map<String, List<JsonNode>> toPark,
-            List<JsonNode> toRetry) {
+            Map<String, Positions> toPark,
+            Positions toRetry) {
+        int[] positions = formatted.positions;
+        int end = offset + texts.size();
         PlatformContext context = new PlatformContext(
                 "CLS",
                 loaded.manifest().id(),
@@ -367,7 +427,7 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
         }
         if (!outcome.ok()) {
             health(false, outcome.error());
-            toRetry.addAll(sources);
+            toRetry.addRange(positions, offset, end);
             return outcome.error();
         }
         PushResult result = outcome.value();
@@ -380,7 +440,7 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
             boolean named = !result.failed().isEmpty()
                     && result.failed().stream().allMatch(f -> f.index() >= 0 && f.index() < texts.size());
             if (!named) {
-                toRetry.addAll(sources);
+                toRetry.addRange(positions, offset, end);
                 return retryReason;
             }
         }
@@ -389,7 +449,8 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
         for (PushResult.FailedItem f : result.failed()) {
             if (f.index() < 0) {
                 // the whole chunk was refused for good
-                toPark.computeIfAbsent(refusal(f), k -> new ArrayList<>()).addAll(sources);
+                Positions refused = toPark.computeIfAbsent(refusal(f), k -> new Positions());
+                refused.addRange(positions, offset, end);
                 health(false, f.reason());
                 return null;
             }
@@ -398,9 +459,9 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
                 notSentCount++;
                 if (result.retryable()) {
                     // named by a retryable result: not taken before the failure, so tried again
-                    toRetry.add(sources.get(f.index()));
+                    toRetry.add(positions[offset + f.index()]);
                 } else {
-                    toPark.computeIfAbsent(refusal(f), k -> new ArrayList<>()).add(sources.get(f.index()));
+                    toPark.computeIfAbsent(refusal(f), k -> new Positions()).add(positions[offset + f.index()]);
                 }
             }
         }
@@ -409,7 +470,7 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
         for (int i = 0; i < texts.size(); i++) {
             if (!notSent[i]) {
                 bytes += utf8Length(texts.get(i));
-                newest = Math.max(newest, times[offset + i]);
+                newest = Math.max(newest, formatted.times[offset + i]);
             }
         }
         stats.sent(texts.size() - notSentCount, bytes, newest);

@@ -31,7 +31,8 @@ public abstract class RecordFormatter {
     public final void format(JsonNode record, StringBuilder out) {
         int start = out.length();
         int longest = render(record, out, Text.NO_CAP);
-        if (maxBytes > 0 && Text.utf8Length(out, start) > maxBytes) {
+        // a char takes at most 3 UTF-8 bytes (a surrogate pair 4 for 2): short output needs no count
+        if (maxBytes > 0 && (out.length() - start) * 3L > maxBytes && Text.utf8Length(out, start) > maxBytes) {
             shrink(record, out, start, longest);
         }
     }
