@@ -87,7 +87,7 @@ public class IteratorService {
         position.next = end;
         long hwm = records.isEmpty()
                 ? (long) Math.floor(data.now())
-                : (Long) records.get(records.size() - 1).get("timestamp");
+                : data.timeline(stream).timestamp(end - 1);
         position.lastHwm = hwm;
         int wait = end - start == pageSize ? 0 : waitTime;
         position.lastWait = wait;
