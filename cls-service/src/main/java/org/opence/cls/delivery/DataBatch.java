@@ -168,8 +168,17 @@ final class DataBatch {
      * @throws IOException when the records turn out not to be valid JSON (some may have been visited)
      */
     int forEach(RecordVisitor visitor) throws IOException {
+        return walk(visitor);
+    }
+
+    /** How many records the batch holds, without reading them into trees. */
+    int count() throws IOException {
+        return walk(null);
+    }
+
+    private int walk(RecordVisitor visitor) throws IOException {
         if (readRecords != null) {
-            for (int i = 0; i < readRecords.size(); i++) {
+            for (int i = 0; visitor != null && i < readRecords.size(); i++) {
                 visitor.record(i, readRecords.get(i));
             }
             return readRecords.size();
@@ -182,28 +191,12 @@ final class DataBatch {
                 if (t == null) {
                     throw new IOException("the batch ends inside its records");
                 }
-                JsonNode record = TREES.readTree(p);
-                visitor.record(n++, record);
-            }
-            return n;
-        }
-    }
-
-    /** How many records the batch holds, without keeping them. */
-    int count() throws IOException {
-        if (readRecords != null) {
-            return readRecords.size();
-        }
-        try (JsonParser p = TREES.getFactory().createParser(body)) {
-            toRecords(p);
-            int n = 0;
-            JsonToken t;
-            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                if (t == null) {
-                    throw new IOException("the batch ends inside its records");
+                if (visitor == null) {
+                    p.skipChildren();
+                    n++;
+                } else {
+                    visitor.record(n++, TREES.readTree(p));
                 }
-                p.skipChildren();
-                n++;
             }
             return n;
         }

@@ -24,6 +24,7 @@ import org.opence.common.settings.ModuleSwitch;
 import org.opence.mapping.DataType;
 import org.opence.mapping.format.MappingFormatter;
 import org.opence.mapping.format.RecordFormatter;
+import org.opence.mapping.format.Utf8;
 import org.opence.mapping.query.Query;
 import org.opence.plugin.api.PushResult;
 import org.opence.plugin.api.cls.ClsPlugin;
@@ -469,7 +470,7 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
         long newest = 0;
         for (int i = 0; i < texts.size(); i++) {
             if (!notSent[i]) {
-                bytes += utf8Length(texts.get(i));
+                bytes += Utf8.length(texts.get(i), 0);
                 newest = Math.max(newest, formatted.times[offset + i]);
             }
         }
@@ -569,23 +570,5 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
     static int attempts(AMQP.BasicProperties props) {
         Object value = props.getHeaders() == null ? null : props.getHeaders().get(BusHeaders.ATTEMPTS);
         return value instanceof Number n ? n.intValue() : 0;
-    }
-
-    static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0, len = s.length(); i < len; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 }

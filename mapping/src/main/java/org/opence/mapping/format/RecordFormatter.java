@@ -32,7 +32,7 @@ public abstract class RecordFormatter {
         int start = out.length();
         int longest = render(record, out, Text.NO_CAP);
         // a char takes at most 3 UTF-8 bytes (a surrogate pair 4 for 2): short output needs no count
-        if (maxBytes > 0 && (out.length() - start) * 3L > maxBytes && Text.utf8Length(out, start) > maxBytes) {
+        if (maxBytes > 0 && (out.length() - start) * 3L > maxBytes && Utf8.length(out, start) > maxBytes) {
             shrink(record, out, start, longest);
         }
     }
@@ -63,7 +63,7 @@ public abstract class RecordFormatter {
             int mid = (low + high) >>> 1;
             out.setLength(start);
             render(record, out, mid);
-            if (Text.utf8Length(out, start) <= maxBytes) {
+            if (Utf8.length(out, start) <= maxBytes) {
                 best = mid;
                 low = mid + 1;
             } else {

@@ -121,24 +121,4 @@ final class Text {
         }
         return s.length();
     }
-
-    /** How many bytes UTF-8 needs for {@code sb} from {@code start}. */
-    static int utf8Length(CharSequence sb, int start) {
-        int bytes = 0;
-        int n = sb.length();
-        for (int i = start; i < n; i++) {
-            char c = sb.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(sb.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
-    }
 }
