@@ -118,7 +118,7 @@ public interface CoreConfig {
 
     interface Plugins {
         /** Largest plugin jar accepted for upload (it travels in one bus message to every module service). */
-        @WithDefault("15728640")
+        @WithDefault("${ce.plugins.max-upload-bytes}")
         long maxUploadBytes();
     }
 

@@ -23,9 +23,21 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration idleTimeout();
 
-    /** Largest request body accepted (plugin uploads are the largest legitimate bodies). */
-    @WithDefault("52428800")
+    /**
+     * Largest request body accepted on {@code /api/**}, except plugin uploads. Services refuse larger
+     * bodies too ({@code quarkus.http.limits.max-body-size}), so the gateway answers first, with a problem
+     * body, and nothing between the two limits reaches a service.
+     */
+    @WithDefault("2097152")
     long maxRequestBytes();
+
+    /** Largest plugin jar upload ({@code POST /api/plugins}); core-service accepts the same. */
+    @WithDefault("16777216")
+    long maxUploadBytes();
+
+    /** Keep-alive connections per upstream service. */
+    @WithDefault("64")
+    int upstreamPoolSize();
 
     /** How long a browser keeps its refresh cookie: the longest a sign-in lasts. */
     @WithDefault("12h")

@@ -163,7 +163,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     }
 
     /** cte_cert.crt and cte_cert_key.key, as scripts/setup writes them, made with the JDK's keytool. */
-    static void writeSelfSignedPem(Path dir) throws Exception {
+    public static void writeSelfSignedPem(Path dir) throws Exception {
         Files.createDirectories(dir);
         Path keystore = dir.resolve("tmp.p12");
         Process keytool = new ProcessBuilder(

@@ -13,14 +13,17 @@ import org.jboss.logging.Logger;
 import org.opence.gateway.GatewayConfig;
 import org.opence.gateway.session.BrowserSession;
 
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -49,21 +52,29 @@ public class ApiProxy {
             "upgrade",
             "host",
             "content-length",
+            // the gateway answers 100-continue itself and forwards the body
+            "expect",
             // the browser's session cookies stay at the gateway; upstreams get the Authorization header
             "cookie");
 
+    private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    /** Sign-in, refresh and password bodies are small; they are read whole at the gateway. */
+    static final int MAX_SIGN_IN_BYTES = 65_536;
+
     private final RouteTable routes;
+    private final BodyLimits limits;
     private final GatewayConfig config;
     private final HttpClient client;
     private final BrowserSession session;
 
     public ApiProxy(RouteTable routes, GatewayConfig config, Vertx vertx, BrowserSession session) {
         this.routes = routes;
+        this.limits = new BodyLimits(config);
         this.config = config;
         this.session = session;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setMaxPoolSize(64)
+                .setMaxPoolSize(config.upstreamPoolSize())
                 .setKeepAlive(true));
     }
 
@@ -77,16 +88,22 @@ public class ApiProxy {
         String requestId = requestId(request);
         response.putHeader(REQUEST_ID, requestId);
 
+        String unsafe = PathCheck.problem(request.path());
+        if (unsafe != null) {
+            refuse(request, response, 400, "bad-path", "Path not accepted", unsafe);
+            return;
+        }
         var route = routes.match(request.path());
         if (route.isEmpty()) {
-            Problems.send(response, 404, "not-found", "Not found", "No service owns " + request.path() + ".");
+            refuse(request, response, 404, "not-found", "Not found", "No service owns " + request.path() + ".");
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         boolean chunked =
                 length == null && "chunked".equalsIgnoreCase(request.getHeader(HttpHeaders.TRANSFER_ENCODING));
         if (chunked) {
-            Problems.send(
+            refuse(
+                    request,
                     response,
                     411,
                     "length-required",
@@ -94,19 +111,22 @@ public class ApiProxy {
                     "Send the request body with a Content-Length header; chunked uploads are not accepted.");
             return;
         }
-        if (length != null && parseLength(length) > config.maxRequestBytes()) {
-            Problems.send(
+        long limit = limits.limitFor(request.method(), request.path());
+        if (length != null && parseLength(length) > limit) {
+            refuse(
+                    request,
                     response,
                     413,
                     "payload-too-large",
                     "Request body too large",
-                    "The body has " + length + " bytes; the limit is " + config.maxRequestBytes() + " bytes.");
+                    "The body has " + length + " bytes; the limit for " + request.method() + " " + request.path()
+                            + " is " + limit + " bytes (" + BodyLimits.describe(limit) + ").");
             return;
         }
 
         String refused = session.authorize(request);
         if (refused != null) {
-            Problems.send(response, 403, "csrf", "Missing or wrong CSRF token", refused);
+            refuse(request, response, 403, "csrf", "Missing or wrong CSRF token", refused);
             return;
         }
         RouteTable.Entry target = route.get();
@@ -116,7 +136,6 @@ public class ApiProxy {
             return;
         }
 
-        request.pause();
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(target.url().getHost())
@@ -124,10 +143,10 @@ public class ApiProxy {
                 .setURI(request.uri())
                 .setIdleTimeout(config.idleTimeout().toMillis())
                 .setHeaders(forwardHeaders(request, requestId));
-        client.request(options)
-                .compose(upstream -> upstream.send(request))
-                .onSuccess(upstream -> relay(upstream, response))
-                .onFailure(e -> fail(response, target, request, e));
+        if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+            response.writeContinue();
+        }
+        Forwarding.start(client, options, request, response, e -> fail(response, target, request, e));
     }
 
     /**
@@ -137,19 +156,21 @@ public class ApiProxy {
     private void exchangeForCookies(RoutingContext ctx, RouteTable.Entry target, String requestId) {
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && parseLength(length) > MAX_SIGN_IN_BYTES) {
+            refuse(
+                    request,
+                    response,
+                    413,
+                    "payload-too-large",
+                    "Request body too large",
+                    "Sign-in requests are limited to 64 KiB.");
+            return;
+        }
         var whole = request.body();
         // Quarkus hands the request over paused; reading the body needs it flowing
         request.resume();
         whole.onSuccess(body -> {
-            if (body.length() > 65_536) {
-                Problems.send(
-                        response,
-                        413,
-                        "payload-too-large",
-                        "Request body too large",
-                        "Sign-in requests are limited to 64 KiB.");
-                return;
-            }
             String payload =
                     request.path().equals("/api/auth/refresh") ? session.refreshBody(request) : body.toString();
             MultiMap headers = forwardHeaders(request, requestId);
@@ -249,7 +270,55 @@ public class ApiProxy {
         return headers;
     }
 
-    private void relay(HttpClientResponse upstream, HttpServerResponse response) {
+    /**
+     * Answers from the gateway itself before the request body was read. The unread body makes the
+     * client's HTTP/1.1 connection unusable (what follows cannot be told apart from the body), so it is
+     * closed after the answer; an HTTP/2 stream is reset.
+     */
+    private static void refuse(
+            HttpServerRequest request,
+            HttpServerResponse response,
+            int status,
+            String slug,
+            String title,
+            String detail) {
+        boolean bodyUnread = !request.isEnded() && hasBody(request);
+        if (bodyUnread && !isHttp2(request)) {
+            response.putHeader("Connection", "close");
+        }
+        Problems.send(response, status, slug, title, detail);
+        if (bodyUnread) {
+            endConnectionAfterAnswer(request, response, 0x8);
+        }
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            return parseLength(length) != 0;
+        }
+        if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            return true;
+        }
+        // an HTTP/2 request may stream a body without declaring its length
+        return isHttp2(request) && !SAFE_METHODS.contains(request.method());
+    }
+
+    static boolean isHttp2(HttpServerRequest request) {
+        return request.version() == HttpVersion.HTTP_2;
+    }
+
+    /** After the answer: an HTTP/1.1 connection is closed once written, an HTTP/2 stream reset with the code. */
+    static void endConnectionAfterAnswer(HttpServerRequest request, HttpServerResponse response, long h2Code) {
+        if (isHttp2(request)) {
+            response.reset(h2Code);
+        } else {
+            response.close();
+        }
+    }
+
+    /** Streams an upstream answer to the client; completes when it was relayed or failed. */
+    static Future<Void> relay(HttpClientResponse upstream, HttpServerResponse response) {
         response.setStatusCode(upstream.statusCode());
         upstream.headers().forEach(h -> {
             String name = h.getKey().toLowerCase(Locale.ROOT);
@@ -260,7 +329,7 @@ public class ApiProxy {
         if (upstream.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
             response.setChunked(true);
         }
-        response.send(upstream).onFailure(e -> LOG.debugf("Client went away while relaying: %s", e.getMessage()));
+        return response.send(upstream);
     }
 
     private void fail(HttpServerResponse response, RouteTable.Entry target, HttpServerRequest request, Throwable e) {

@@ -110,7 +110,8 @@ class ApiProxyTest {
                 .then()
                 .statusCode(413)
                 .contentType("application/problem+json")
-                .body("detail", containsString("the limit is 1024 bytes"));
+                .body("detail", containsString("is 1024 bytes (1 KiB)"))
+                .header("Connection", "close");
     }
 
     @Test
