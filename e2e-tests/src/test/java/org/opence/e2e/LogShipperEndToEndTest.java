@@ -51,6 +51,8 @@ class LogShipperEndToEndTest {
                 "{\"tenants\": [{\"name\": \"acme\", \"tenantName\": \"" + sim.url()
                         + "\", \"v2Token\": \"cls-token\", \"initialRangeDays\": 1}]}");
         suite.env.put("TENANT_SEED_FILE", suite.dataDir.resolve("seed.json").toString());
+        // the simulator in the test speaks plain http on 127.0.0.1
+        suite.env.put("CE_DEV_ALLOW_HTTP_TENANT_ON_LOOPBACK", "true");
     }
 
     @AfterAll

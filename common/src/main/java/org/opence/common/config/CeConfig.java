@@ -40,6 +40,19 @@ public interface CeConfig {
     /** Plugins of this service's module. */
     Plugins plugins();
 
+    /** Switches for development and tests only; every one is off in a real installation. */
+    Dev dev();
+
+    interface Dev {
+        /**
+         * Accept a Netskope tenant at a plain {@code http://} URL when its host is this machine's loopback
+         * address (127.0.0.0/8, ::1, localhost): the tenant simulator of {@code scripts/start --demo}
+         * and the tests. Tenant tokens never travel over plain HTTP to any other host.
+         */
+        @WithDefault("false")
+        boolean allowHttpTenantOnLoopback();
+    }
+
     interface Plugins {
         /** The module whose plugins this service runs (CTE, CTO, CRE, CLS); unset for services without plugins. */
         java.util.Optional<String> module();
@@ -65,6 +78,10 @@ public interface CeConfig {
         /** Whether plugin calls check TLS certificates and host names; turn off only for systems that cannot be fixed. */
         @WithDefault("true")
         boolean verifyTls();
+
+        /** Largest plugin jar upload; core-service and the gateway accept the same. */
+        @WithDefault("16777216")
+        long maxUploadBytes();
 
         /** How often the scheduler looks for configurations whose pull is due. */
         @WithDefault("5s")
@@ -106,6 +123,13 @@ public interface CeConfig {
         /** Interface to bind: loopback by default, {@code 0.0.0.0} in containers. */
         @WithDefault("127.0.0.1")
         String host();
+
+        /**
+         * Largest request body a service reads ({@code quarkus.http.limits.max-body-size} follows it); the
+         * gateway refuses larger bodies with the same number first.
+         */
+        @WithDefault("2097152")
+        long maxBodyBytes();
     }
 
     interface Log {

@@ -323,7 +323,10 @@ public class IngestSupervisor implements IngestContext {
 
     @Override
     public NetskopeClient client(TenantDirectory.Tenant tenant) {
-        return new NetskopeClient(tenant.useSystemProxy() ? proxied : direct, settings.requestTimeout());
+        return new NetskopeClient(
+                tenant.useSystemProxy() ? proxied : direct,
+                settings.requestTimeout(),
+                ce.dev().allowHttpTenantOnLoopback());
     }
 
     /**

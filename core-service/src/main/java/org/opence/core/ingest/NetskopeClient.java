@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.opence.common.ingest.TenantAddress;
 import org.opence.common.plugin.PlatformHttpClient;
 
 /**
@@ -35,11 +36,16 @@ final class NetskopeClient {
 
     private final PlatformHttpClient http;
     private final Duration timeout;
+    private final boolean allowHttpOnLoopback;
 
-    /** @param http the platform's client (proxy, TLS, user agent), without retries of its own */
-    NetskopeClient(PlatformHttpClient http, Duration timeout) {
+    /**
+     * @param http the platform's client (proxy, TLS, user agent), without retries of its own
+     * @param allowHttpOnLoopback the development switch: plain http:// only to a loopback simulator
+     */
+    NetskopeClient(PlatformHttpClient http, Duration timeout, boolean allowHttpOnLoopback) {
         this.http = http;
         this.timeout = timeout;
+        this.allowHttpOnLoopback = allowHttpOnLoopback;
     }
 
     Answer iterator(String baseUrl, String token, StreamKey stream, String index, String operation)
@@ -70,6 +76,10 @@ final class NetskopeClient {
     }
 
     private Answer send(HttpRequest request) throws IOException, InterruptedException {
+        if (!TenantAddress.mayCarryTokens(request.uri(), allowHttpOnLoopback)) {
+            throw new IOException("the tenant's token is not sent to " + request.uri().getScheme() + "://"
+                    + request.uri().getAuthority() + ": tenants must be reached over https://");
+        }
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         Optional<Duration> retryAfter =
                 response.headers().firstValue("Retry-After").flatMap(NetskopeClient::seconds);

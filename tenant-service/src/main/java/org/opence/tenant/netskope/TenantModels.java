@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -32,9 +33,13 @@ public final class TenantModels {
             String name,
 
             @NotBlank(message = "is required: the subdomain (acme for acme.goskope.com) or the tenant's full URL")
+            @Size(max = 255, message = "must be at most 255 characters")
             String tenantName,
 
+            @Size(max = 1024, message = "must be at most 1024 characters")
             String v1Token,
+
+            @Size(max = 1024, message = "must be at most 1024 characters")
             String v2Token,
 
             @Min(value = 1, message = "must be 1 to 60 days") @Max(value = 60, message = "must be 1 to 60 days")

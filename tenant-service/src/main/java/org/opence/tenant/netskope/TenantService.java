@@ -13,7 +13,9 @@ import org.opence.common.audit.AuditTrail;
 import org.opence.common.bus.BusNames;
 import org.opence.common.bus.Envelope;
 import org.opence.common.bus.RabbitBus;
+import org.opence.common.config.CeConfig;
 import org.opence.common.error.ProblemException;
+import org.opence.common.ingest.TenantAddress;
 import org.opence.common.secret.Secrets;
 import org.opence.common.store.Store;
 
@@ -43,6 +45,7 @@ public class TenantService {
     private final ObjectMapper mapper;
     private final ConnectionTester tester;
     private final AuditTrail audit;
+    private final boolean allowHttpOnLoopback;
 
     public TenantService(
             Store store,
@@ -50,7 +53,9 @@ public class TenantService {
             RabbitBus bus,
             ObjectMapper mapper,
             ConnectionTester tester,
-            AuditTrail audit) {
+            AuditTrail audit,
+            CeConfig ce) {
+        this.allowHttpOnLoopback = ce.dev().allowHttpTenantOnLoopback();
         this.tenants = store.collection(COLLECTION);
         this.secrets = secrets;
         this.bus = bus;
@@ -76,7 +81,7 @@ public class TenantService {
         Instant now = Instant.now();
         Document doc = new Document("name", form.name())
                 .append("tenantName", form.tenantName().trim())
-                .append("baseUrl", TenantUrls.baseUrl(form.tenantName()))
+                .append("baseUrl", baseUrl(form.tenantName()))
                 .append("v1Token", v1 == null ? null : secrets.box().encrypt(v1))
                 .append("v2Token", v2 == null ? null : secrets.box().encrypt(v2))
                 .append("initialRangeDays", form.initialRangeDays() == null ? 7 : form.initialRangeDays())
@@ -102,12 +107,14 @@ public class TenantService {
             throw ProblemException.Invalid.field(
                     "name", "cannot be changed (it is '" + name + "'); create a new tenant instead");
         }
+        String baseUrl = baseUrl(form.tenantName());
+        requireTokensRetypedForANewUrl(existing, baseUrl, form);
         String v1 = form.v1Token() == null ? existing.getString("v1Token") : encryptOrNull(form.v1Token());
         String v2 = form.v2Token() == null ? existing.getString("v2Token") : encryptOrNull(form.v2Token());
         requireAToken(v1, v2);
         Document doc = new Document(existing)
                 .append("tenantName", form.tenantName().trim())
-                .append("baseUrl", TenantUrls.baseUrl(form.tenantName()))
+                .append("baseUrl", baseUrl)
                 .append("v1Token", v1)
                 .append("v2Token", v2)
                 .append(
@@ -141,18 +148,31 @@ public class TenantService {
         return records;
     }
 
-    /** Tests the stored tokens of a saved tenant. */
+    /** Tests the stored tokens of a saved tenant, against its stored URL only. */
     public TenantModels.TestResult test(String name) {
         Document doc = require(name);
-        return tester.test(
-                doc.getString("baseUrl"), decrypt(doc.getString("v1Token")), decrypt(doc.getString("v2Token")));
+        String baseUrl = doc.getString("baseUrl");
+        if (!TenantAddress.mayCarryTokens(baseUrl, allowHttpOnLoopback)) {
+            throw ProblemException.Invalid.field(
+                    "tenantName",
+                    "the stored URL " + baseUrl + " is not https://; change it to the tenant's https:// URL and"
+                            + " type the tokens again");
+        }
+        return tester.test(baseUrl, decrypt(doc.getString("v1Token")), decrypt(doc.getString("v2Token")));
     }
 
-    /** Tests a form before it is saved; tokens left empty are taken from the saved tenant of that name, if any. */
+    /**
+     * Tests a form before it is saved. Tokens left out are taken from the saved tenant of that name, but
+     * only when the form's URL is the saved one: a saved token is never sent anywhere else.
+     */
     public TenantModels.TestResult test(TenantModels.Form form) {
         Document saved = form.name() == null
                 ? null
                 : tenants.find(Filters.eq("name", form.name())).first();
+        String baseUrl = baseUrl(form.tenantName());
+        if (saved != null) {
+            requireTokensRetypedForANewUrl(saved, baseUrl, form);
+        }
         String v1 = form.v1Token() != null
                 ? blankToNull(form.v1Token())
                 : saved == null ? null : decrypt(saved.getString("v1Token"));
@@ -160,7 +180,34 @@ public class TenantService {
                 ? blankToNull(form.v2Token())
                 : saved == null ? null : decrypt(saved.getString("v2Token"));
         requireAToken(v1, v2);
-        return tester.test(TenantUrls.baseUrl(form.tenantName()), v1, v2);
+        return tester.test(baseUrl, v1, v2);
+    }
+
+    private String baseUrl(String tenantName) {
+        return TenantUrls.baseUrl(tenantName, allowHttpOnLoopback);
+    }
+
+    /**
+     * A stored token goes only to the URL it was stored with: when the form names another URL, every
+     * token the tenant has must be typed again (or removed with "").
+     */
+    private static void requireTokensRetypedForANewUrl(Document saved, String baseUrl, TenantModels.Form form) {
+        String savedUrl = saved.getString("baseUrl");
+        if (baseUrl.equals(savedUrl)) {
+            return;
+        }
+        List<org.opence.common.error.Problem.FieldError> missing = new ArrayList<>();
+        String why = "type the token again: the URL changed from " + savedUrl + " to " + baseUrl
+                + ", and a saved token is only ever sent to the URL it was saved with";
+        if (saved.getString("v2Token") != null && form.v2Token() == null) {
+            missing.add(new org.opence.common.error.Problem.FieldError("v2Token", why));
+        }
+        if (saved.getString("v1Token") != null && form.v1Token() == null) {
+            missing.add(new org.opence.common.error.Problem.FieldError("v1Token", why));
+        }
+        if (!missing.isEmpty()) {
+            throw new ProblemException.Invalid("The tenant URL changed; type its tokens again.", missing);
+        }
     }
 
     /**

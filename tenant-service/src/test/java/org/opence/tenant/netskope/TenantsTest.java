@@ -251,6 +251,83 @@ class TenantsTest {
                 .body("checks[0].token", equalTo("v2"));
     }
 
+    @Test
+    void shouldNeverSendASavedTokenToAnotherUrl() throws Exception {
+        // Given a saved tenant, and a server of an attacker's that records what reaches it
+        String url = "http://127.0.0.1:" + tenant.getAddress().getPort();
+        given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body(form("guarded", url, "good-v1", "good-v2"))
+                .post("/api/tenants")
+                .then()
+                .statusCode(201);
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        attacker.createContext("/", exchange -> {
+            received.add(exchange.getRequestURI() + " " + new java.util.TreeMap<>(exchange.getRequestHeaders()));
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            respond(exchange, 200, "{\"ok\":1,\"result\":[]}");
+        });
+        attacker.start();
+        try {
+            String elsewhere = "http://127.0.0.1:" + attacker.getAddress().getPort();
+
+            // When an admin tests the saved tenant's form with another URL and no tokens typed
+            test(form("guarded", elsewhere, null, null))
+                    // Then it is refused, naming both tokens, and nothing reaches the other URL
+                    .statusCode(400)
+                    .body("errors.field", hasItems("v1Token", "v2Token"))
+                    .body("errors[0].message", containsString("type the token again"));
+            // nor when only one token is typed: the other, saved one would travel with it
+            test(form("guarded", elsewhere, null, "typed-v2"))
+                    .statusCode(400)
+                    .body("errors.field", hasItems("v1Token"));
+            // nor by saving the other URL first and testing the saved tenant
+            given().auth()
+                    .oauth2(admin())
+                    .contentType(ContentType.JSON)
+                    .body(form("guarded", elsewhere, null, null))
+                    .put("/api/tenants/guarded")
+                    .then()
+                    .statusCode(400)
+                    .body("errors.field", hasItems("v1Token", "v2Token"));
+            given().auth()
+                    .oauth2(admin())
+                    .post("/api/tenants/guarded/test")
+                    .then()
+                    .statusCode(200);
+            assertThat(received).isEmpty();
+
+            // The same URL written differently is the same URL, and tokens typed again may go anywhere allowed
+            test(form("guarded", url + "/", null, null)).statusCode(200).body("ok", equalTo(true));
+            test(form("guarded", elsewhere, "typed-v1", "typed-v2")).statusCode(200);
+            assertThat(String.join("\n", received))
+                    .contains("typed-v2")
+                    .doesNotContain("good-v2")
+                    .doesNotContain("good-v1");
+        } finally {
+            attacker.stop(0);
+        }
+    }
+
+    @Test
+    void shouldRequireHttpsForATenantAnywhereButThisMachinesSimulator() {
+        given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body(form("plain", "http://acme.goskope.com", null, "t"))
+                .post("/api/tenants")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("tenantName"))
+                .body("errors[0].message", containsString("must be an https:// URL"));
+        test(form("plain", "http://10.0.0.8:8080", null, "t")).statusCode(400);
+        test(form("plain", "https://user:pw@acme.goskope.com", null, "t"))
+                .statusCode(400)
+                .body("errors[0].message", containsString("user name or password"));
+    }
+
     private static io.restassured.response.ValidatableResponse test(Map<String, Object> form) {
         return given().auth()
                 .oauth2(admin())
