@@ -87,11 +87,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const logout = useCallback(async () => {
+    let identityProviderLogout: string | undefined;
     try {
-      await api.post('/api/auth/logout');
+      const ended = await api.post<{ logoutUrl?: string } | undefined>('/api/auth/logout');
+      identityProviderLogout = ended?.logoutUrl;
     } finally {
       setExpired(false);
       setMe(null);
+    }
+    // a single sign-on session ends at the identity provider too, which then sends the browser back
+    if (identityProviderLogout && /^https?:\/\//.test(identityProviderLogout)) {
+      window.location.assign(identityProviderLogout);
     }
   }, []);
 

@@ -53,7 +53,7 @@ export function LoginPage() {
       navigate(me.pending.length > 0 ? `/first-login?next=${encodeURIComponent(next)}` : next, { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setError('Wrong username or password.');
-      else if (e instanceof ApiError && e.status === 429) setError(e.detail ?? 'Too many failed sign-ins: this user is locked for a while.');
+      else if (e instanceof ApiError && e.status === 429) setError(e.detail ?? 'Too many failed sign-ins; wait a moment and try again.');
       else setError(describeError(e));
     } finally {
       setBusy(false);

@@ -19,6 +19,7 @@ public class TenantCollections implements OwnedCollections {
                 CollectionSpec.of("sessions", IndexSpec.on("userId")),
                 CollectionSpec.of("tenants", IndexSpec.unique("name")),
                 CollectionSpec.of("sso_settings"),
-                CollectionSpec.of("sso_flows"));
+                CollectionSpec.of("sso_flows", IndexSpec.on("createdAt")),
+                CollectionSpec.of("signin_throttle", IndexSpec.on("lastFailureAt")));
     }
 }

@@ -15,8 +15,14 @@ public interface TenantConfig {
     /** Password hashing and policy. */
     Passwords passwords();
 
-    /** Sign-in throttling. */
-    Lockout lockout();
+    /** Sign-in throttling: delays after repeated failures, per client address and per account. */
+    Throttle throttle();
+
+    /** Single sign-on. */
+    Sso sso();
+
+    /** The host's recovery commands ({@code scripts/admin-recovery}). */
+    Recovery recovery();
 
     /**
      * A JSON file of Netskope tenants to create at start-up when no tenant of that name exists yet
@@ -57,17 +63,68 @@ public interface TenantConfig {
         int minLength();
     }
 
-    interface Lockout {
-        /** Consecutive failures before the first lock; every further run of this many locks again, longer. */
+    interface Throttle {
+        /** Failed sign-ins from one client address (any accounts) before its attempts must wait. */
         @WithDefault("5")
-        int failuresPerStep();
+        int sourceFreeFailures();
 
-        /** Lock after the first step; it doubles with each further step (2 min, 4, 8, ...). */
-        @WithDefault("2m")
-        Duration firstLock();
+        /** Wait after the first failure beyond the free ones, doubling with each further one. */
+        @WithDefault("2s")
+        Duration sourceFirstDelay();
 
-        /** Longest lock. */
+        /** Longest wait imposed on one address. */
+        @WithDefault("15m")
+        Duration sourceMaxDelay();
+
+        /** Failed sign-ins of one account (from any addresses) before attempts from new addresses must wait. */
+        @WithDefault("10")
+        int accountFreeFailures();
+
+        /** Wait after the first failure beyond the account's free ones, doubling. */
+        @WithDefault("1s")
+        Duration accountFirstDelay();
+
+        /** Longest wait of an account; short, so an attacker slows guessing, never locks the owner out. */
+        @WithDefault("30s")
+        Duration accountMaxDelay();
+
+        /** Failures are forgotten after this long without a new one. */
         @WithDefault("1h")
-        Duration maxLock();
+        Duration forgetAfter();
+
+        /** An address an account signed in from is exempt from the account's wait for this long. */
+        @WithDefault("30d")
+        Duration knownSourceLifetime();
+    }
+
+    interface Sso {
+        /** How long a started sign-in may take to come back from the identity provider. */
+        @WithDefault("10m")
+        Duration flowLifetime();
+
+        /** Sign-ins one client address may start per minute. */
+        @WithDefault("20")
+        int startsPerMinute();
+
+        /** Unfinished sign-ins kept at most; more starts are refused until some expire. */
+        @WithDefault("2000")
+        int maxOpenFlows();
+
+        /** How long the identity provider's discovery document and keys are reused. */
+        @WithDefault("5m")
+        Duration discoveryCacheTime();
+    }
+
+    interface Recovery {
+        /**
+         * Directory where {@code scripts/admin-recovery} leaves its requests (unlock, new admin password);
+         * tenant-service carries them out and removes them. Only the host's operator can write there.
+         */
+        @WithDefault("${ce.data-dir}/run/recovery")
+        String directory();
+
+        /** How often the directory is looked at. */
+        @WithDefault("2s")
+        Duration pollInterval();
     }
 }

@@ -44,7 +44,9 @@ public class JwtKeysResource implements QuarkusTestResourceLifecycleManager {
                     "tenant.tokens.public-key-file",
                     publicKey.toString(),
                     PRIVATE_KEY_PROPERTY,
-                    privateKey.toString());
+                    privateKey.toString(),
+                    "tenant.recovery.directory",
+                    dir.resolve("recovery").toString());
         } catch (Exception e) {
             throw new IllegalStateException("could not create the test signing keys", e);
         }

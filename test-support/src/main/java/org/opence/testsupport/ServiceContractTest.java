@@ -117,6 +117,15 @@ public abstract class ServiceContractTest {
                             TestJwt.role("super-admin").issuer("someone-else").sign(),
                             401,
                             endpoint + " with a token of another issuer");
+                    expectStatus(
+                            method,
+                            url,
+                            type,
+                            TestJwt.role("admin")
+                                    .lifetime(Duration.ofDays(3650))
+                                    .sign(),
+                            401,
+                            endpoint + " with a validly signed token that lasts ten years");
                     if (!method.equals("get") && !selfServiceEndpoints().contains(endpoint)) {
                         expectStatus(
                                 method,

@@ -43,6 +43,19 @@ public interface GatewayConfig {
     @WithDefault("12h")
     Duration sessionLifetime();
 
+    /**
+     * The address users open the console at ({@code CE_PUBLIC_URL}); plain-HTTP requests are redirected
+     * to it, never to what their {@code Host} header says.
+     */
+    @WithDefault("${ce.public-url:https://localhost:${ce.ports.ui:8443}}")
+    URI publicUrl();
+
+    /**
+     * Addresses (or ranges) of proxies in front of the gateway whose {@code X-Forwarded-For} is believed;
+     * empty: the client is whoever connects. Anything else a client writes there is ignored.
+     */
+    java.util.Optional<List<String>> trustedProxies();
+
     /** Version shown in health and the status page; the build sets it. */
     @WithDefault("${quarkus.application.version:unknown}")
     String version();

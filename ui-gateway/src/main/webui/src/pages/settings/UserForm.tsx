@@ -31,8 +31,10 @@ export interface UserView {
   role: string;
   enabled: boolean;
   mustChangePassword: boolean;
-  locked: boolean;
-  lockedUntil?: string | null;
+  /** Signs in with single sign-on (no password here). */
+  sso?: boolean;
+  /** After repeated failed sign-ins, attempts from addresses the user never signed in from wait until then. */
+  signInDelayedUntil?: string | null;
   createdAt?: string | null;
   updatedAt?: string | null;
 }

@@ -17,7 +17,6 @@ const USERS = [
     role: 'super-admin',
     enabled: true,
     mustChangePassword: false,
-    locked: false,
     createdAt: '2025-01-01T00:00:00Z',
     updatedAt: '2025-01-01T00:00:00Z',
   },
@@ -26,8 +25,7 @@ const USERS = [
     role: 'admin',
     enabled: true,
     mustChangePassword: false,
-    locked: true,
-    lockedUntil: iso(10 * 60_000),
+    signInDelayedUntil: iso(10 * 60_000),
     createdAt: '2025-01-02T00:00:00Z',
     updatedAt: '2025-01-03T00:00:00Z',
   },
@@ -36,7 +34,6 @@ const USERS = [
     role: 'read-only',
     enabled: false,
     mustChangePassword: true,
-    locked: false,
     createdAt: '2025-01-02T00:00:00Z',
     updatedAt: '2025-01-03T00:00:00Z',
   },
@@ -93,8 +90,8 @@ describe('Users', () => {
     await screen.findByRole('table', { name: 'Users' });
     const ops = within(row('ops'));
     expect(ops.getByText('admin')).toBeTruthy();
-    expect(ops.getByText(/Locked until/)).toBeTruthy();
-    expect(ops.getByRole('button', { name: 'Unlock ops' })).toBeTruthy();
+    expect(ops.getByText(/Sign-ins slowed until/)).toBeTruthy();
+    expect(ops.getByRole('button', { name: /Forget failures ops/ })).toBeTruthy();
     expect(ops.getByRole('button', { name: 'Disable ops' })).toBeTruthy();
     const auditor = within(row('auditor'));
     expect(auditor.getByText('Disabled')).toBeTruthy();
@@ -120,7 +117,7 @@ describe('Users', () => {
       'GET /api/users': () => list,
       'POST /api/users': (call) => {
         const b = call.body as { username: string; role: string };
-        const created = { username: b.username, role: b.role, enabled: true, mustChangePassword: true, locked: false, createdAt: iso(0), updatedAt: iso(0) };
+        const created = { username: b.username, role: b.role, enabled: true, mustChangePassword: true, createdAt: iso(0), updatedAt: iso(0) };
         list = [...USERS, created];
         return reply(201, created);
       },
@@ -210,8 +207,8 @@ describe('Users', () => {
     await screen.findByText('auditor can sign in again.');
     expect(api.callsTo('PUT', '/api/users/auditor')[0].body).toEqual({ enabled: true });
 
-    await user.click(screen.getByRole('button', { name: 'Unlock ops' }));
-    await screen.findByText('ops is unlocked.');
+    await user.click(screen.getByRole('button', { name: /Forget failures ops/ }));
+    await screen.findByText('The failed sign-ins of ops are forgotten.');
     expect(api.callsTo('PUT', '/api/users/ops')[1].body).toEqual({ enabled: true });
   });
 

@@ -49,11 +49,11 @@ export function UsersTab() {
     return q ? all.filter((u) => u.username.toLowerCase().includes(q) || u.role.includes(q)) : all;
   }, [users.data, filter]);
 
-  const enable = async (user: UserView, what: 'enabled' | 'unlocked') => {
+  const enable = async (user: UserView, what: 'enabled' | 'cleared') => {
     setRowError(null);
     try {
       await api.put<UserView>(`/api/users/${encodeURIComponent(user.username)}`, { enabled: true });
-      notify(what === 'enabled' ? `${user.username} can sign in again.` : `${user.username} is unlocked.`);
+      notify(what === 'enabled' ? `${user.username} can sign in again.` : `The failed sign-ins of ${user.username} are forgotten.`);
       users.reload();
     } catch (e) {
       setRowError(e);
@@ -141,9 +141,14 @@ export function UsersTab() {
                           Disabled
                         </Label>
                       )}
-                      {u.locked && (
-                        <Label color="orange" isCompact>
-                          Locked until {formatTime(u.lockedUntil)}
+                      {u.signInDelayedUntil && (
+                        <Label color="orange" isCompact title="After repeated failed sign-ins, sign-ins from addresses this user never used must wait a few seconds; the user's own addresses are not slowed.">
+                          Sign-ins slowed until {formatTime(u.signInDelayedUntil)}
+                        </Label>
+                      )}
+                      {u.sso && (
+                        <Label color="blue" isCompact>
+                          Single sign-on
                         </Label>
                       )}
                       {u.mustChangePassword && (
@@ -167,8 +172,8 @@ export function UsersTab() {
                   <Td dataLabel="Actions" isActionCell>
                     {builtIn ? null : (
                       <Flex spaceItems={{ default: 'spaceItemsMd' }} flexWrap={{ default: 'nowrap' }} justifyContent={{ default: 'justifyContentFlexEnd' }}>
-                        {u.locked && (
-                          <RowAction label="Unlock" of={u.username} onClick={() => enable(u, 'unlocked')} />
+                        {u.signInDelayedUntil && (
+                          <RowAction label="Forget failures" of={u.username} onClick={() => enable(u, 'cleared')} />
                         )}
                         <RowAction label="Edit" of={u.username} onClick={() => setDialog({ kind: 'edit', user: u })} />
                         {u.enabled ? (

@@ -25,6 +25,27 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The CSRF token of the test session, and access tokens that carry its hash as tenant-service's do. */
+    public static final String CSRF = "csrf-of-session-1";
+
+    public static final String ACCESS_1 = accessToken("session-1", CSRF, "1");
+    public static final String ACCESS_2 = accessToken("session-1", CSRF, "2");
+    public static final String SSO_ACCESS = accessToken("session-sso", "csrf-of-sso", "3");
+
+    /** A token shaped like tenant-service's (the gateway reads its claims; the services check signatures). */
+    public static String accessToken(String sid, String csrf, String jti) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        try {
+            String claim = b64.encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(csrf.getBytes(StandardCharsets.US_ASCII)));
+            String payload = "{\"sid\":\"" + sid + "\",\"csrf\":\"" + claim + "\",\"jti\":\"" + jti + "\"}";
+            return b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                    + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpServer upstream;
 
     @Override
@@ -46,8 +67,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
                 respond(
                         exchange,
                         200,
-                        "{\"accessToken\":\"access-1\",\"refreshToken\":\"refresh-1\",\"expiresIn\":900,"
-                                + "\"tokenType\":\"Bearer\",\"username\":\"alice\",\"role\":\"admin\",\"pending\":[]}");
+                        "{\"accessToken\":\"" + ACCESS_1 + "\",\"refreshToken\":\"refresh-1\",\"expiresIn\":900,"
+                                + "\"tokenType\":\"Bearer\",\"username\":\"alice\",\"role\":\"admin\",\"pending\":[],"
+                                + "\"csrfToken\":\"" + CSRF + "\"}");
             });
             upstream.createContext("/api/auth/refresh", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -60,15 +82,22 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
                 respond(
                         exchange,
                         200,
-                        "{\"accessToken\":\"access-2\",\"refreshToken\":\"refresh-2\",\"expiresIn\":900}");
+                        "{\"accessToken\":\"" + ACCESS_2 + "\",\"refreshToken\":\"refresh-2\",\"expiresIn\":900,"
+                                + "\"csrfToken\":\"" + CSRF + "\"}");
             });
             upstream.createContext("/api/auth/sso/callback", exchange -> {
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders()
+                        .add(
+                                "X-Saw-Binding",
+                                String.valueOf(exchange.getRequestHeaders().getFirst("X-CE-SSO-Binding")));
                 if (exchange.getRequestURI().getQuery().contains("code=good")) {
                     respond(
                             exchange,
                             200,
-                            "{\"accessToken\":\"sso-access\",\"refreshToken\":\"sso-refresh\",\"expiresIn\":900}");
+                            "{\"accessToken\":\"" + SSO_ACCESS
+                                    + "\",\"refreshToken\":\"sso-refresh\",\"expiresIn\":900,"
+                                    + "\"csrfToken\":\"csrf-of-sso\"}");
                 } else {
                     respond(
                             exchange,
@@ -97,7 +126,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
                     "gateway.idle-timeout",
                     "1s",
                     "gateway.max-request-bytes",
-                    "1024");
+                    "1024",
+                    "gateway.public-url",
+                    "https://console.example:8443");
         } catch (Exception e) {
             throw new IllegalStateException("could not prepare the gateway test", e);
         }

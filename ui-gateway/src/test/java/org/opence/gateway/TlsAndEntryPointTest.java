@@ -49,11 +49,19 @@ class TlsAndEntryPointTest {
         given().redirects()
                 .follow(false)
                 .when()
-                .get(http.toString() + "api/system/status")
+                .get(http.toString() + "api/system/status?x=1")
                 .then()
                 .statusCode(301)
-                .header("Location", containsString("https://"))
-                .header("Location", containsString("/api/system/status"));
+                .header("Location", equalTo("https://console.example:8443/api/system/status?x=1"));
+        // a forged Host header does not choose where the user goes
+        given().redirects()
+                .follow(false)
+                .header("Host", "evil.example")
+                .when()
+                .get(http.toString() + "settings")
+                .then()
+                .statusCode(301)
+                .header("Location", equalTo("https://console.example:8443/settings"));
     }
 
     @Test

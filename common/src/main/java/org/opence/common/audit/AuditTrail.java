@@ -12,6 +12,7 @@ import org.opence.common.bus.BusNames;
 import org.opence.common.bus.Envelope;
 import org.opence.common.bus.RabbitBus;
 import org.opence.common.secret.Secrets;
+import org.opence.common.security.ClientAddresses;
 import org.opence.common.security.TokenClaims;
 import org.opence.common.status.ServiceIdentity;
 
@@ -35,13 +36,16 @@ public class AuditTrail {
     private final ServiceIdentity identity;
     private final Instance<SecurityIdentity> caller;
     private final Instance<CurrentVertxRequest> request;
+    private final ClientAddresses addresses;
 
     public AuditTrail(
             RabbitBus bus,
             ObjectMapper mapper,
             ServiceIdentity identity,
             Instance<SecurityIdentity> caller,
-            Instance<CurrentVertxRequest> request) {
+            Instance<CurrentVertxRequest> request,
+            ClientAddresses addresses) {
+        this.addresses = addresses;
         this.bus = bus;
         this.mapper = mapper;
         this.identity = identity;
@@ -69,12 +73,7 @@ public class AuditTrail {
         try {
             var ctx = request.get().getCurrent();
             if (ctx != null) {
-                String forwarded = ctx.request().getHeader("X-Forwarded-For");
-                from = forwarded != null
-                        ? forwarded.split(",")[0].trim()
-                        : ctx.request().remoteAddress() == null
-                                ? null
-                                : ctx.request().remoteAddress().hostAddress();
+                from = addresses.of(ctx.request());
                 requestId = ctx.request().getHeader("X-Request-Id");
             }
         } catch (RuntimeException e) {

@@ -30,6 +30,13 @@ public interface CeConfig {
     /** Where the HTTP server listens. */
     Http http();
 
+    /**
+     * The address users open the console at, e.g. {@code https://opence.example.com}: the single sign-on
+     * redirect and every absolute link are built from it, never from a request's {@code Host} header.
+     */
+    @WithDefault("https://localhost:${ce.ports.ui:8443}")
+    String publicUrl();
+
     /** The data directory of the installation (keys, certificates, store files, logs). */
     @WithDefault("data")
     String dataDir();
@@ -95,6 +102,13 @@ public interface CeConfig {
          */
         String jwtPublicKeyLocation();
 
+        /**
+         * Longest lifetime (exp - iat, seconds) of an access token any service accepts; keep it at least
+         * the longest lifetime tenant-service issues (TENANT_TOKENS_API_ACCESS_LIFETIME).
+         */
+        @WithDefault("7260")
+        long maxTokenLifetime();
+
         /** The AES-256 master key (base64) that encrypts secrets at rest, made by scripts/setup. */
         @WithDefault("${ce.data-dir}/keys/master.key")
         String masterKeyFile();
@@ -130,6 +144,13 @@ public interface CeConfig {
          */
         @WithDefault("2097152")
         long maxBodyBytes();
+
+        /**
+         * Addresses (or ranges) of the gateway: only requests from them may name the client in
+         * {@code X-Forwarded-For}. Containers set the network the gateway is on.
+         */
+        @WithDefault("127.0.0.0/8,::1")
+        List<String> trustedProxies();
     }
 
     interface Log {

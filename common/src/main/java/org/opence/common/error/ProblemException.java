@@ -115,4 +115,19 @@ public abstract class ProblemException extends RuntimeException {
             super("unavailable", "Service unavailable", 503, detail);
         }
     }
+
+    /** Too many requests of one kind from one client; try again after the given time. */
+    public static class Throttled extends ProblemException {
+        private final long retryAfterSeconds;
+
+        public Throttled(String title, String detail, long retryAfterSeconds) {
+            super("throttled", title, 429, detail);
+            this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        }
+
+        @Override
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
 }

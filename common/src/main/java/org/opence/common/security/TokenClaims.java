@@ -16,6 +16,11 @@ public final class TokenClaims {
     public static final String PENDING = "pending";
     /** How the session was opened: {@code password}, {@code api-token} or {@code sso}. */
     public static final String AUTH_METHOD = "amr";
+    /**
+     * base64url(SHA-256) of the session's CSRF token: the gateway accepts a cookie-authenticated change
+     * only with the token whose hash this is, so a CSRF token is bound to its session.
+     */
+    public static final String CSRF = "csrf";
 
     private TokenClaims() {}
 }

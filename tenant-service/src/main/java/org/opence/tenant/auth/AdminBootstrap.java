@@ -29,8 +29,8 @@ public class AdminBootstrap {
         }
         Instant now = Instant.now();
         try {
-            users.insert(new User(
-                    User.BUILT_IN_ADMIN, Roles.SUPER_ADMIN, true, hasher.hash("admin"), true, null, 0, null, now, now));
+            users.insert(
+                    new User(User.BUILT_IN_ADMIN, Roles.SUPER_ADMIN, true, hasher.hash("admin"), true, null, now, now));
             LOG.info("Created the built-in user 'admin' (password 'admin', to be replaced at the first sign-in)");
         } catch (MongoWriteException e) {
             // another replica created it at the same moment

@@ -13,16 +13,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opence.common.security.ClientAddresses;
 import org.opence.common.security.Roles;
 import org.opence.common.security.TokenClaims;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 
 /** Signing in and out. Only login, refresh and the key set are open without a token. */
 @Path("/api/auth")
@@ -34,11 +37,13 @@ public class AuthResource {
     private final AuthService auth;
     private final SigningKeys keys;
     private final JsonWebToken token;
+    private final ClientAddresses addresses;
 
-    public AuthResource(AuthService auth, SigningKeys keys, JsonWebToken token) {
+    public AuthResource(AuthService auth, SigningKeys keys, JsonWebToken token, ClientAddresses addresses) {
         this.auth = auth;
         this.keys = keys;
         this.token = token;
+        this.addresses = addresses;
     }
 
     @POST
@@ -47,9 +52,12 @@ public class AuthResource {
     @Operation(
             summary = "Sign in with username and password",
             description = "Returns an access token and a refresh token. With the default admin password the access"
-                    + " token is only good for POST /api/auth/first-login (see 'pending').")
-    public AuthModels.Tokens login(@Valid @NotNull(message = "a JSON body is required") AuthModels.Login request) {
-        return auth.login(request.username(), request.password());
+                    + " token is only good for POST /api/auth/first-login (see 'pending'). Repeated failures make"
+                    + " further attempts wait (429 with Retry-After), per client address and per account.")
+    public AuthModels.Tokens login(
+            @Valid @NotNull(message = "a JSON body is required") AuthModels.Login request,
+            @Context HttpServerRequest http) {
+        return auth.login(request.username(), request.password(), addresses.of(http));
     }
 
     @POST
@@ -82,10 +90,15 @@ public class AuthResource {
     @Path("/logout")
     @Authenticated
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "End this session: its access and refresh tokens stop working in every service")
+    @Operation(
+            summary = "End this session: its access and refresh tokens stop working in every service",
+            description = "204, or 200 with logoutUrl for a single sign-on session whose identity provider offers"
+                    + " RP-initiated logout: open that URL to end the session there too.")
     public Response logout() {
-        auth.logout(token.getClaim(TokenClaims.SESSION));
-        return Response.noContent().build();
+        AuthModels.LoggedOut out = auth.logout(token.getClaim(TokenClaims.SESSION));
+        return out.logoutUrl() == null
+                ? Response.noContent().build()
+                : Response.ok(out).build();
     }
 
     @GET

@@ -26,6 +26,8 @@ public class AuthService {
     private final TenantConfig config;
     private final AuditTrail audit;
     private final org.opence.tenant.sso.SsoSettingsStore ssoSettings;
+    private final SignInThrottle throttle;
+    private final SsoSessions ssoSessions;
 
     public AuthService(
             UserStore users,
@@ -35,7 +37,9 @@ public class AuthService {
             TokenIssuer issuer,
             TenantConfig config,
             AuditTrail audit,
-            org.opence.tenant.sso.SsoSettingsStore ssoSettings) {
+            org.opence.tenant.sso.SsoSettingsStore ssoSettings,
+            SignInThrottle throttle,
+            SsoSessions ssoSessions) {
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
@@ -44,66 +48,40 @@ public class AuthService {
         this.config = config;
         this.audit = audit;
         this.ssoSettings = ssoSettings;
+        this.throttle = throttle;
+        this.ssoSessions = ssoSessions;
     }
 
-    public AuthModels.Tokens login(String username, String password) {
+    /**
+     * A password sign-in from a client address. Every refusal of a known user looks like the refusal of
+     * an unknown one: a wrong password, a disabled user and a user who may not use a password (SSO only)
+     * all get the same 401, so the answer never confirms a password; repeated failures make the next
+     * attempt wait (429), the same way for known and unknown names.
+     */
+    public AuthModels.Tokens login(String username, String password, String address) {
         Instant now = Instant.now();
+        SignInThrottle.Verdict verdict = throttle.check(username, address, now);
+        if (!verdict.allowed()) {
+            throw tooManyAttempts(verdict.delay());
+        }
         User user = users.find(username).orElse(null);
-        if (user == null) {
+        boolean passwordMatches;
+        if (user == null || user.passwordHash() == null) {
             hasher.spendTimeOfOneCheck(password);
+            passwordMatches = false;
+        } else {
+            passwordMatches = hasher.matches(password, user.passwordHash());
+        }
+        if (!passwordMatches) {
+            throttle.failed(username, address, now);
             throw wrongCredentials();
         }
-        if (user.isLocked(now)) {
-            throw new TooManyAttempts(Duration.between(now, user.lockedUntil()));
-        }
-        if (!hasher.matches(password, user.passwordHash())) {
-            User failed = recordFailure(user, now);
-            users.save(failed);
-            if (failed.isLocked(now)) {
-                throw new TooManyAttempts(Duration.between(now, failed.lockedUntil()));
-            }
+        throttle.succeeded(username, address, now);
+        if (!user.enabled() || (!user.isBuiltInAdmin() && !ssoSettings.localLoginAllowed())) {
+            // the password was right, but saying so would confirm it to whoever guessed it
             throw wrongCredentials();
-        }
-        if (!user.enabled()) {
-            throw new ProblemException.Forbidden("This user is disabled; ask the super-admin to enable it.");
-        }
-        if (!user.isBuiltInAdmin() && !ssoSettings.localLoginAllowed()) {
-            throw new ProblemException.Forbidden("Sign-in with a password is turned off; use single sign-on.");
-        }
-        if (user.failedSignIns() > 0 || user.lockedUntil() != null) {
-            users.save(withFailures(user, 0, null));
         }
         return open(user);
-    }
-
-    /** Locks for the first-lock duration after each run of failures, doubling up to the maximum. */
-    User recordFailure(User user, Instant now) {
-        int failures = user.failedSignIns() + 1;
-        int perStep = config.lockout().failuresPerStep();
-        Instant lockedUntil = user.lockedUntil();
-        if (failures % perStep == 0) {
-            int step = failures / perStep;
-            Duration lock = config.lockout().firstLock().multipliedBy(1L << Math.min(step - 1, 20));
-            if (lock.compareTo(config.lockout().maxLock()) > 0) {
-                lock = config.lockout().maxLock();
-            }
-            lockedUntil = now.plus(lock);
-        }
-        return withFailures(user, failures, lockedUntil);
-    }
-
-    private static User withFailures(User u, int failures, Instant lockedUntil) {
-        return new User(
-                u.username(),
-                u.role(),
-                u.enabled(),
-                u.passwordHash(),
-                u.mustChangePassword(),
-                u.eulaAcceptedAt(),
-                failures,
-                lockedUntil,
-                u.createdAt(),
-                u.updatedAt());
     }
 
     public AuthModels.Tokens firstLogin(String username, String sessionId, AuthModels.FirstLogin request) {
@@ -129,8 +107,6 @@ public class AuthService {
                 hasher.hash(request.newPassword()),
                 false,
                 user.eulaAcceptedAt() == null ? now : user.eulaAcceptedAt(),
-                0,
-                null,
                 user.createdAt(),
                 now);
         users.save(done);
@@ -145,6 +121,11 @@ public class AuthService {
 
     public AuthModels.Tokens changePassword(String username, String sessionId, AuthModels.ChangePassword request) {
         User user = requireActive(username);
+        if (user.passwordHash() == null) {
+            throw new ProblemException.Conflict(
+                    "This account signs in with single sign-on and has no password here; change it at the identity"
+                            + " provider.");
+        }
         if (!hasher.matches(request.currentPassword(), user.passwordHash())) {
             throw ProblemException.Invalid.field("currentPassword", "is not the current password");
         }
@@ -159,8 +140,6 @@ public class AuthService {
                 hasher.hash(request.newPassword()),
                 false,
                 user.eulaAcceptedAt(),
-                0,
-                null,
                 user.createdAt(),
                 Instant.now());
         users.save(changed);
@@ -169,6 +148,10 @@ public class AuthService {
         return open(changed);
     }
 
+    /**
+     * A new access token for a session, keeping how it was opened. A single sign-on session asks the
+     * identity provider again whether the user still has access, and with which role.
+     */
     public AuthModels.Tokens refresh(String refreshToken) {
         SessionService.Refreshed refreshed = sessions.rotate(refreshToken)
                 .orElseThrow(
@@ -179,43 +162,64 @@ public class AuthService {
             sessions.revoke(refreshed.sessionId());
             throw new ProblemException.Unauthorized("The user of this session no longer exists or is disabled.");
         }
+        String method = refreshed.method() == null ? SessionService.PASSWORD : refreshed.method();
+        String role = user.role();
+        if (SessionService.SSO.equals(method)) {
+            role = ssoSessions.recheck(refreshed, user);
+        } else if (!user.isBuiltInAdmin() && !ssoSettings.localLoginAllowed()) {
+            sessions.revoke(refreshed.sessionId());
+            throw new ProblemException.Unauthorized("Sign-in with a password is turned off; use single sign-on.");
+        }
         List<String> pending = pending(user);
         String access = issuer.issue(
                 user.username(),
-                user.role(),
+                role,
                 refreshed.sessionId(),
-                "password",
+                method,
                 pending,
-                config.tokens().accessLifetime());
-        return tokens(user, access, refreshed.refreshToken(), pending);
-    }
-
-    public void logout(String sessionId) {
-        sessions.revoke(sessionId);
-    }
-
-    private AuthModels.Tokens open(User user) {
-        List<String> pending = pending(user);
-        SessionService.Opened session = sessions.open(user.username(), "password");
-        String access = issuer.issue(
-                user.username(),
-                user.role(),
-                session.sessionId(),
-                "password",
-                pending,
-                config.tokens().accessLifetime());
-        return tokens(user, access, session.refreshToken(), pending);
-    }
-
-    private AuthModels.Tokens tokens(User user, String access, String refresh, List<String> pending) {
+                config.tokens().accessLifetime(),
+                refreshed.csrfToken());
         return new AuthModels.Tokens(
                 access,
                 "Bearer",
                 config.tokens().accessLifetime().toSeconds(),
-                refresh,
+                refreshed.refreshToken(),
+                user.username(),
+                role,
+                pending,
+                refreshed.csrfToken());
+    }
+
+    /** Ends the session; for single sign-on also says where the identity provider ends its own. */
+    public AuthModels.LoggedOut logout(String sessionId) {
+        String logoutUrl = sessions.find(sessionId)
+                .filter(s -> SessionService.SSO.equals(s.getString("method")))
+                .flatMap(ssoSessions::logoutUrl)
+                .orElse(null);
+        sessions.revoke(sessionId);
+        return new AuthModels.LoggedOut(logoutUrl);
+    }
+
+    private AuthModels.Tokens open(User user) {
+        List<String> pending = pending(user);
+        SessionService.Opened session = sessions.open(user.username(), SessionService.PASSWORD);
+        String access = issuer.issue(
                 user.username(),
                 user.role(),
-                pending);
+                session.sessionId(),
+                SessionService.PASSWORD,
+                pending,
+                config.tokens().accessLifetime(),
+                session.csrfToken());
+        return new AuthModels.Tokens(
+                access,
+                "Bearer",
+                config.tokens().accessLifetime().toSeconds(),
+                session.refreshToken(),
+                user.username(),
+                user.role(),
+                pending,
+                session.csrfToken());
     }
 
     static List<String> pending(User user) {
@@ -239,21 +243,10 @@ public class AuthService {
         return new ProblemException.Unauthorized("The username or password is wrong.");
     }
 
-    /** Sign-in refused while the user is locked after repeated failures. */
-    public static class TooManyAttempts extends ProblemException {
-        private final long retryAfterSeconds;
-
-        TooManyAttempts(Duration wait) {
-            super(
-                    "locked",
-                    "Too many failed sign-ins",
-                    429,
-                    "Too many failed sign-ins for this user; try again in " + Math.max(1, wait.toSeconds()) + " s.");
-            this.retryAfterSeconds = Math.max(1, wait.toSeconds());
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
-        }
+    /** Sign-in refused until the throttle's wait is over; the same for every account name. */
+    static ProblemException tooManyAttempts(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return new ProblemException.Throttled(
+                "Too many failed sign-ins", "Too many failed sign-ins; try again in " + seconds + " s.", seconds);
     }
 }

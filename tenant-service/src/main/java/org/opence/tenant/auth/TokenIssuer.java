@@ -26,6 +26,18 @@ public class TokenIssuer {
      */
     public String issue(
             String subject, String role, String sessionId, String method, List<String> pending, Duration lifetime) {
+        return issue(subject, role, sessionId, method, pending, lifetime, null);
+    }
+
+    /** @param csrfToken the session's CSRF token (browser sessions), whose hash the token carries */
+    public String issue(
+            String subject,
+            String role,
+            String sessionId,
+            String method,
+            List<String> pending,
+            Duration lifetime,
+            String csrfToken) {
         var builder = Jwt.issuer(TokenClaims.ISSUER)
                 .subject(subject)
                 .upn(subject)
@@ -37,6 +49,9 @@ public class TokenIssuer {
                 .expiresIn(lifetime);
         if (!pending.isEmpty()) {
             builder.claim(TokenClaims.PENDING, pending);
+        }
+        if (csrfToken != null) {
+            builder.claim(TokenClaims.CSRF, SessionService.csrfClaim(csrfToken));
         }
         return builder.jws().keyId(keys.keyId()).sign(keys.privateKey());
     }

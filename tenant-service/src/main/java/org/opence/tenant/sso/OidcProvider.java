@@ -28,6 +28,8 @@ final class OidcProvider {
     private final String authorizationEndpoint;
     private final String tokenEndpoint;
     private final String jwksUri;
+    private final String endSessionEndpoint;
+    private final String userinfoEndpoint;
     private final JwtConsumer idTokens;
     private final HttpClient http;
     private final ObjectMapper mapper;
@@ -37,6 +39,8 @@ final class OidcProvider {
         this.authorizationEndpoint = discovery.path("authorization_endpoint").asText();
         this.tokenEndpoint = discovery.path("token_endpoint").asText();
         this.jwksUri = discovery.path("jwks_uri").asText();
+        this.endSessionEndpoint = discovery.path("end_session_endpoint").asText("");
+        this.userinfoEndpoint = discovery.path("userinfo_endpoint").asText("");
         this.http = http;
         this.mapper = mapper;
         HttpsJwks jwks = new HttpsJwks(discovery.path("jwks_uri").asText());
@@ -132,8 +136,14 @@ final class OidcProvider {
                 + form(parameters).replace("+", "%20");
     }
 
+    /**
+     * What the token endpoint answered: the ID token's checked claims (null when a refresh brought no
+     * new ID token), the ID token itself and the refresh token, if any.
+     */
+    record Answer(JwtClaims claims, String idToken, String refreshToken, String accessToken) {}
+
     /** Exchanges the code (with the PKCE verifier) and returns the ID token's checked claims. */
-    JwtClaims exchange(
+    Answer exchange(
             String code, String redirectUri, String verifier, String clientId, String clientSecret, String nonce) {
         Map<String, String> body = new java.util.LinkedHashMap<>();
         body.put("grant_type", "authorization_code");
@@ -141,6 +151,102 @@ final class OidcProvider {
         body.put("redirect_uri", redirectUri);
         body.put("code_verifier", verifier);
         body.put("client_id", clientId);
+        try {
+            HttpResponse<String> response =
+                    http.send(tokenRequest(body, clientId, clientSecret), HttpResponse.BodyHandlers.ofString());
+            JsonNode tokens = mapper.readTree(response.body());
+            if (response.statusCode() != 200 || tokens.path("id_token").asText().isEmpty()) {
+                throw new ProblemException.Unauthorized(
+                        "The identity provider did not accept the sign-in (HTTP " + response.statusCode() + " "
+                                + printable(tokens.path("error").asText("")) + ").");
+            }
+            JwtClaims claims = idTokens.processToClaims(tokens.path("id_token").asText());
+            if (!nonce.equals(claims.getClaimValueAsString("nonce"))) {
+                throw new ProblemException.Unauthorized(
+                        "The ID token does not answer this sign-in (nonce mismatch); start again.");
+            }
+            return new Answer(
+                    claims,
+                    tokens.path("id_token").asText(),
+                    tokens.path("refresh_token").asText(null),
+                    tokens.path("access_token").asText(null));
+        } catch (ProblemException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ProblemException.Unauthorized("The ID token from " + issuer + " is not valid: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Asks the identity provider again with the refresh token it gave at sign-in. The claims come from
+     * a new ID token, else from the userinfo endpoint.
+     *
+     * @return the answer, or null when the identity provider refused (the user's access ended there)
+     */
+    Answer refresh(String refreshToken, String clientId, String clientSecret) {
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("grant_type", "refresh_token");
+        body.put("refresh_token", refreshToken);
+        body.put("client_id", clientId);
+        try {
+            HttpResponse<String> response =
+                    http.send(tokenRequest(body, clientId, clientSecret), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 400 || response.statusCode() == 401) {
+                return null;
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the token endpoint answered HTTP " + response.statusCode());
+            }
+            JsonNode tokens = mapper.readTree(response.body());
+            String idToken = tokens.path("id_token").asText("");
+            String accessToken = tokens.path("access_token").asText(null);
+            JwtClaims claims = idToken.isEmpty() ? userinfo(accessToken) : idTokens.processToClaims(idToken);
+            return new Answer(
+                    claims,
+                    idToken.isEmpty() ? null : idToken,
+                    tokens.path("refresh_token").asText(refreshToken),
+                    accessToken);
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "the identity provider " + issuer + " could not be asked again: " + e.getMessage(), e);
+        }
+    }
+
+    /** The URL that ends the identity provider's session too (RP-initiated logout), if it offers one. */
+    java.util.Optional<String> logoutUrl(String idToken, String clientId, String afterLogout) {
+        if (endSessionEndpoint.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        if (idToken != null) {
+            params.put("id_token_hint", idToken);
+        }
+        params.put("client_id", clientId);
+        params.put("post_logout_redirect_uri", afterLogout);
+        return java.util.Optional.of(endSessionEndpoint
+                + (endSessionEndpoint.contains("?") ? "&" : "?")
+                + form(params).replace("+", "%20"));
+    }
+
+    private JwtClaims userinfo(String accessToken) throws Exception {
+        if (userinfoEndpoint.isEmpty() || accessToken == null) {
+            return null;
+        }
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(userinfoEndpoint))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + accessToken)
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        return JwtClaims.parse(response.body());
+    }
+
+    private HttpRequest tokenRequest(Map<String, String> body, String clientId, String clientSecret) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenEndpoint))
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -153,25 +259,13 @@ final class OidcProvider {
                     "Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
         }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode tokens = mapper.readTree(response.body());
-            if (response.statusCode() != 200 || tokens.path("id_token").asText().isEmpty()) {
-                throw new ProblemException.Unauthorized("The identity provider did not accept the sign-in (HTTP "
-                        + response.statusCode() + " " + tokens.path("error").asText("") + " "
-                        + tokens.path("error_description").asText("") + ").");
-            }
-            JwtClaims claims = idTokens.processToClaims(tokens.path("id_token").asText());
-            if (!nonce.equals(claims.getClaimValueAsString("nonce"))) {
-                throw new ProblemException.Unauthorized(
-                        "The ID token does not answer this sign-in (nonce mismatch); start again.");
-            }
-            return claims;
-        } catch (ProblemException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ProblemException.Unauthorized("The ID token from " + issuer + " is not valid: " + e.getMessage());
-        }
+        return request.build();
+    }
+
+    /** At most 100 printable ASCII characters of a text an identity provider (or a forged redirect) sent. */
+    static String printable(String text) {
+        String kept = text == null ? "" : text.replaceAll("[^\\x20-\\x7e]", "");
+        return kept.length() > 100 ? kept.substring(0, 100) + "…" : kept;
     }
 
     private static String form(Map<String, String> parameters) {

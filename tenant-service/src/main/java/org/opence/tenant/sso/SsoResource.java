@@ -7,21 +7,24 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opence.common.security.ClientAddresses;
 import org.opence.common.security.Roles;
 import org.opence.tenant.auth.AuthModels;
+
+import io.vertx.core.http.HttpServerRequest;
 
 /** Single sign-on with OpenID Connect; the flow runs through the gateway, whose address the IdP redirects back to. */
 @Path("/api/auth/sso")
@@ -29,10 +32,17 @@ import org.opence.tenant.auth.AuthModels;
 @Produces(MediaType.APPLICATION_JSON)
 public class SsoResource {
 
-    private final SsoService sso;
+    /** The header the gateway fills with the {@code ce_sso} cookie of the browser (cookies stay at the gateway). */
+    public static final String BINDING_HEADER = "X-CE-SSO-Binding";
 
-    public SsoResource(SsoService sso) {
+    private final SsoSettingsService sso;
+    private final SsoSignIn signIn;
+    private final ClientAddresses addresses;
+
+    public SsoResource(SsoSettingsService sso, SsoSignIn signIn, ClientAddresses addresses) {
         this.sso = sso;
+        this.signIn = signIn;
+        this.addresses = addresses;
     }
 
     @GET
@@ -74,9 +84,23 @@ public class SsoResource {
     @GET
     @Path("/start")
     @PermitAll
-    @Operation(summary = "Start an SSO sign-in: redirects the browser to the identity provider")
-    public Response start(@Context HttpHeaders headers, @Context UriInfo uri) {
-        return Response.seeOther(URI.create(sso.start(callbackUrl(headers, uri))))
+    @Operation(
+            summary = "Start an SSO sign-in: redirects the browser to the identity provider",
+            description = "Sets the ce_sso cookie that binds the sign-in to this browser; 429 when one address"
+                    + " starts too many sign-ins a minute.")
+    public Response start(@Context HttpServerRequest http) {
+        SsoSignIn.Started started = signIn.start(addresses.of(http));
+        NewCookie binding = new NewCookie.Builder(SsoSignIn.BINDING_COOKIE)
+                .value(started.binding())
+                .path("/api/auth/sso")
+                .maxAge((int) started.lifetime().toSeconds())
+                .secure(true)
+                .httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
+        return Response.seeOther(URI.create(started.authorizationUrl()))
+                .cookie(binding)
+                .header("Cache-Control", "no-store")
                 .build();
     }
 
@@ -85,25 +109,14 @@ public class SsoResource {
     @PermitAll
     @Operation(
             summary = "Where the identity provider sends the browser back; answers with the session's tokens",
-            description =
-                    "The gateway turns the tokens into the browser's session cookies and redirects to the console.")
+            description = "Needs the browser's ce_sso cookie (the gateway passes it as " + BINDING_HEADER + ")."
+                    + " The gateway turns the tokens into the browser's session cookies and redirects to the console.")
     public AuthModels.Tokens callback(
             @QueryParam("code") String code,
             @QueryParam("state") String state,
             @QueryParam("error") String error,
-            @QueryParam("error_description") String errorDescription) {
-        return sso.callback(code, state, error, errorDescription);
-    }
-
-    /** The gateway's public address as the browser sees it (from X-Forwarded-*), plus the callback path. */
-    static String callbackUrl(HttpHeaders headers, UriInfo uri) {
-        String proto = headers.getHeaderString("X-Forwarded-Proto");
-        String host = headers.getHeaderString("X-Forwarded-Host");
-        if (proto == null || host == null) {
-            URI base = uri.getBaseUri();
-            proto = base.getScheme();
-            host = base.getAuthority();
-        }
-        return proto + "://" + host + SsoService.CALLBACK_PATH;
+            @QueryParam("error_description") String errorDescription,
+            @HeaderParam(BINDING_HEADER) String binding) {
+        return signIn.callback(code, state, error, errorDescription, binding);
     }
 }

@@ -11,8 +11,6 @@ import java.time.Instant;
  * @param passwordHash bcrypt hash
  * @param mustChangePassword true until the user replaced a password someone else set
  * @param eulaAcceptedAt when the EULA was accepted; null until the first sign-in finished (admin only)
- * @param failedSignIns consecutive failed sign-ins
- * @param lockedUntil no sign-in before this instant
  */
 public record User(
         String username,
@@ -21,8 +19,6 @@ public record User(
         String passwordHash,
         boolean mustChangePassword,
         Instant eulaAcceptedAt,
-        int failedSignIns,
-        Instant lockedUntil,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -31,9 +27,5 @@ public record User(
 
     public boolean isBuiltInAdmin() {
         return BUILT_IN_ADMIN.equals(username);
-    }
-
-    public boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

@@ -8,6 +8,7 @@ import org.opence.common.audit.AuditTrail;
 import org.opence.common.error.ProblemException;
 import org.opence.common.security.Roles;
 import org.opence.tenant.auth.SessionService;
+import org.opence.tenant.auth.SignInThrottle;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -21,9 +22,16 @@ public class UserService {
     private final PasswordHasher hasher;
     private final SessionService sessions;
     private final AuditTrail audit;
+    private final SignInThrottle throttle;
 
     public UserService(
-            UserStore store, PasswordPolicy policy, PasswordHasher hasher, SessionService sessions, AuditTrail audit) {
+            UserStore store,
+            PasswordPolicy policy,
+            PasswordHasher hasher,
+            SessionService sessions,
+            AuditTrail audit,
+            SignInThrottle throttle) {
+        this.throttle = throttle;
         this.store = store;
         this.policy = policy;
         this.hasher = hasher;
@@ -32,11 +40,11 @@ public class UserService {
     }
 
     public List<UserView> list() {
-        return store.all().stream().map(UserView::of).toList();
+        return store.all().stream().map(this::view).toList();
     }
 
     public UserView get(String username) {
-        return UserView.of(require(username));
+        return view(require(username));
     }
 
     public UserView create(UserRequests.Create request) {
@@ -49,8 +57,6 @@ public class UserService {
                 hasher.hash(request.password()),
                 true,
                 now,
-                0,
-                null,
                 now,
                 now);
         try {
@@ -61,8 +67,8 @@ public class UserService {
             }
             throw e;
         }
-        audit.record("user.created", "user:" + user.username(), null, UserView.of(user));
-        return UserView.of(user);
+        audit.record("user.created", "user:" + user.username(), null, view(user));
+        return view(user);
     }
 
     public UserView update(String username, UserRequests.Update request) {
@@ -83,22 +89,16 @@ public class UserService {
         boolean enabled = request.enabled() == null ? user.enabled() : request.enabled();
         String role = request.role() == null ? user.role() : request.role();
         User updated = new User(
-                username,
-                role,
-                enabled,
-                hash,
-                mustChange,
-                user.eulaAcceptedAt(),
-                request.enabled() != null && enabled ? 0 : user.failedSignIns(),
-                request.enabled() != null && enabled ? null : user.lockedUntil(),
-                user.createdAt(),
-                Instant.now());
+                username, role, enabled, hash, mustChange, user.eulaAcceptedAt(), user.createdAt(), Instant.now());
         store.save(updated);
+        if (request.enabled() != null && enabled) {
+            throttle.reset(username);
+        }
         if (!enabled || request.password() != null || !role.equals(user.role())) {
             sessions.revokeAllOf(username);
         }
-        audit.record("user.updated", "user:" + username, UserView.of(user), UserView.of(updated));
-        return UserView.of(updated);
+        audit.record("user.updated", "user:" + username, view(user), view(updated));
+        return view(updated);
     }
 
     public void delete(String username) {
@@ -108,11 +108,16 @@ public class UserService {
         }
         store.delete(username);
         sessions.revokeAllOf(username);
-        audit.record("user.deleted", "user:" + username, UserView.of(user), null);
+        audit.record("user.deleted", "user:" + username, view(user), null);
     }
 
     private User require(String username) {
         return store.find(username)
                 .orElseThrow(() -> new ProblemException.NotFound("No user named '" + username + "'."));
+    }
+
+    private UserView view(User user) {
+        return UserView.of(
+                user, throttle.delayedUntil(user.username(), Instant.now()).orElse(null));
     }
 }

@@ -58,8 +58,6 @@ public class UserStore {
                 .append("passwordHash", u.passwordHash())
                 .append("mustChangePassword", u.mustChangePassword())
                 .append("eulaAcceptedAt", date(u.eulaAcceptedAt()))
-                .append("failedSignIns", u.failedSignIns())
-                .append("lockedUntil", date(u.lockedUntil()))
                 .append("createdAt", date(u.createdAt()))
                 .append("updatedAt", date(u.updatedAt()));
     }
@@ -72,8 +70,6 @@ public class UserStore {
                 d.getString("passwordHash"),
                 d.getBoolean("mustChangePassword", false),
                 instant(d.getDate("eulaAcceptedAt")),
-                d.getInteger("failedSignIns", 0),
-                instant(d.getDate("lockedUntil")),
                 instant(d.getDate("createdAt")),
                 instant(d.getDate("updatedAt")));
     }

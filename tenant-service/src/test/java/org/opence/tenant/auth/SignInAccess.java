@@ -16,6 +16,11 @@ public final class SignInAccess {
         return SignIn.user(username, role, password).getString("accessToken");
     }
 
+    /** Creates the user, finishes its first sign-in and returns its tokens. */
+    public static io.restassured.path.json.JsonPath userTokens(String username, String role, String password) {
+        return SignIn.user(username, role, password);
+    }
+
     public static Response login(String username, String password) {
         return SignIn.login(username, password);
     }

@@ -54,6 +54,11 @@ public class ApiProxy {
             "content-length",
             // the gateway answers 100-continue itself and forwards the body
             "expect",
+            // set here from the trusted sources only
+            "x-forwarded-for",
+            "x-forwarded-proto",
+            "x-forwarded-host",
+            "x-ce-sso-binding",
             // the browser's session cookies stay at the gateway; upstreams get the Authorization header
             "cookie");
 
@@ -61,8 +66,12 @@ public class ApiProxy {
     /** Sign-in, refresh and password bodies are small; they are read whole at the gateway. */
     static final int MAX_SIGN_IN_BYTES = 65_536;
 
+    /** Set by the gateway alone, from the browser's ce_sso cookie; a client's own is dropped. */
+    static final String SSO_BINDING_HEADER = "X-CE-SSO-Binding";
+
     private final RouteTable routes;
     private final BodyLimits limits;
+    private final ClientAddress clients;
     private final GatewayConfig config;
     private final HttpClient client;
     private final BrowserSession session;
@@ -70,6 +79,7 @@ public class ApiProxy {
     public ApiProxy(RouteTable routes, GatewayConfig config, Vertx vertx, BrowserSession session) {
         this.routes = routes;
         this.limits = new BodyLimits(config);
+        this.clients = new ClientAddress(config.trustedProxies().orElse(java.util.List.of()));
         this.config = config;
         this.session = session;
         this.client = vertx.createHttpClient(new HttpClientOptions()
@@ -216,6 +226,7 @@ public class ApiProxy {
 
     /** After SSO: cookies and back to the console, or a page that says why the sign-in was refused. */
     private void finishSsoSignIn(HttpServerResponse response, int status, String answer) {
+        session.clearSsoBinding(response);
         if (status == 200) {
             session.keepTokensInCookies(response, new io.vertx.core.json.JsonObject(answer));
             response.headers().remove(HttpHeaders.CONTENT_TYPE);
@@ -229,9 +240,13 @@ public class ApiProxy {
         } catch (RuntimeException e) {
             detail = "The sign-in failed (HTTP " + status + ").";
         }
-        response.headers().clear();
+        response.headers().remove(HttpHeaders.CONTENT_TYPE);
         response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                .putHeader(
+                        "Content-Security-Policy",
+                        "default-src 'none'; base-uri 'none'; form-action 'none';" + " frame-ancestors 'none'")
+                .putHeader("Cache-Control", "no-store")
                 .end(
                         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign-in refused</title></head>"
                                 + "<body><h1>Single sign-on did not sign you in</h1><p id=\"reason\">" + escape(detail)
@@ -258,14 +273,13 @@ public class ApiProxy {
             headers.set(HttpHeaders.CONTENT_LENGTH, length);
         }
         headers.set(REQUEST_ID, requestId);
-        String remote = request.remoteAddress() == null
-                ? "unknown"
-                : request.remoteAddress().hostAddress();
-        String prior = request.getHeader("X-Forwarded-For");
-        headers.set("X-Forwarded-For", prior == null ? remote : prior + ", " + remote);
+        headers.set("X-Forwarded-For", clients.of(request));
         headers.set("X-Forwarded-Proto", request.isSSL() ? "https" : "http");
-        if (request.authority() != null) {
-            headers.set("X-Forwarded-Host", request.authority().toString());
+        if (session.isSsoCallback(request)) {
+            String binding = session.ssoBinding(request);
+            if (binding != null) {
+                headers.set(SSO_BINDING_HEADER, binding);
+            }
         }
         return headers;
     }

@@ -2,7 +2,6 @@ package org.opence.gateway.session;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +18,12 @@ import io.vertx.core.json.JsonObject;
 /**
  * Keeps a browser's session in cookies the page's scripts cannot read: the access token in
  * {@code ce_access} (HttpOnly, Secure, SameSite=Strict) and the refresh token in {@code ce_refresh}
- * (only sent to {@code /api/auth}). State-changing requests authenticated by cookie must repeat the
- * readable {@code ce_csrf} cookie in the {@code X-CSRF-Token} header (double-submit), so another site
- * cannot make the browser act. API clients send {@code Authorization} themselves and are not affected.
+ * (only sent to {@code /api/auth}). State-changing requests authenticated by cookie must carry the
+ * session's CSRF token in the {@code X-CSRF-Token} header; the page reads it from the {@code ce_csrf}
+ * cookie. The token is bound to the session: tenant-service hands it out with the session and puts its
+ * SHA-256 into every access token of that session (claim {@code csrf}), so a token that someone planted
+ * in the browser's cookies, or an empty one, is refused. API clients send {@code Authorization}
+ * themselves and are not affected.
  */
 @ApplicationScoped
 public class BrowserSession {
@@ -32,13 +34,14 @@ public class BrowserSession {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     /** A browser client asks for cookies instead of tokens in the body with this header set to {@code cookie}. */
     public static final String MODE_HEADER = "X-CE-Session";
+    /** Binds a single sign-on start to the browser that made it (set by tenant-service, read here). */
+    public static final String SSO_COOKIE = "ce_sso";
 
     /** Endpoints whose successful answer carries fresh tokens. */
     private static final Set<String> TOKEN_ENDPOINTS =
             Set.of("/api/auth/login", "/api/auth/refresh", "/api/auth/first-login", "/api/auth/password");
 
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final long refreshMaxAgeSeconds;
 
@@ -77,20 +80,67 @@ public class BrowserSession {
         if (access == null) {
             return null;
         }
-        if (!SAFE.contains(request.method())) {
-            Cookie csrf = request.getCookie(CSRF_COOKIE);
-            String header = request.getHeader(CSRF_HEADER);
-            if (csrf == null
-                    || header == null
-                    || !MessageDigest.isEqual(
-                            csrf.getValue().getBytes(StandardCharsets.US_ASCII),
-                            header.getBytes(StandardCharsets.US_ASCII))) {
-                return "This request changes something and is authenticated by the session cookie, so it must"
-                        + " carry the value of the ce_csrf cookie in the X-CSRF-Token header.";
-            }
+        if (!SAFE.contains(request.method())
+                && !csrfMatchesSession(request.getHeader(CSRF_HEADER), access.getValue())) {
+            return "This request changes something and is authenticated by the session cookie, so it must"
+                    + " carry the value of the ce_csrf cookie in the X-CSRF-Token header.";
         }
         request.headers().set("Authorization", "Bearer " + access.getValue());
         return null;
+    }
+
+    /**
+     * Whether the header holds the CSRF token of the session the access token belongs to: its SHA-256 is
+     * the token's {@code csrf} claim. The access token's signature is checked by the service the request
+     * goes to; a token with an edited claim goes no further than that.
+     */
+    static boolean csrfMatchesSession(String header, String accessToken) {
+        if (header == null || header.isEmpty() || header.length() > 256) {
+            return false;
+        }
+        String claim = claimOf(accessToken, "csrf");
+        if (claim == null) {
+            return false;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(header.getBytes(StandardCharsets.US_ASCII));
+            String expected = Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.US_ASCII), claim.getBytes(StandardCharsets.US_ASCII));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String claimOf(String jwt, String name) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            JsonObject payload =
+                    new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            Object value = payload.getValue(name);
+            return value instanceof String text ? text : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The secret of the browser's single sign-on start, from its cookie. */
+    public String ssoBinding(HttpServerRequest request) {
+        Cookie cookie = request.getCookie(SSO_COOKIE);
+        return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
+    }
+
+    /** The single sign-on start is over: its cookie goes. */
+    public void clearSsoBinding(HttpServerResponse response) {
+        response.addCookie(Cookie.cookie(SSO_COOKIE, "")
+                .setPath("/api/auth/sso")
+                .setMaxAge(0)
+                .setSecure(true)
+                .setHttpOnly(true)
+                .setSameSite(CookieSameSite.LAX));
     }
 
     /** The body to send upstream for a cookie-mode refresh: the refresh token from its cookie. */
@@ -112,9 +162,13 @@ public class BrowserSession {
         if (refresh != null) {
             response.addCookie(cookie(REFRESH_COOKIE, refresh, "/api/auth", refreshMaxAgeSeconds, true));
         }
-        response.addCookie(cookie(CSRF_COOKIE, randomToken(), "/", refreshMaxAgeSeconds, false));
+        String csrf = answer.getString("csrfToken");
+        if (csrf != null) {
+            response.addCookie(cookie(CSRF_COOKIE, csrf, "/", refreshMaxAgeSeconds, false));
+        }
         answer.remove("accessToken");
         answer.remove("refreshToken");
+        answer.remove("csrfToken");
         return answer.encode();
     }
 
@@ -131,11 +185,5 @@ public class BrowserSession {
                 .setSecure(true)
                 .setHttpOnly(httpOnly)
                 .setSameSite(CookieSameSite.STRICT);
-    }
-
-    private static String randomToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

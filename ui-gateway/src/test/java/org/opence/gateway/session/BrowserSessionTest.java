@@ -17,6 +17,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.opence.gateway.GatewayTestResource.ACCESS_1;
+import static org.opence.gateway.GatewayTestResource.ACCESS_2;
+import static org.opence.gateway.GatewayTestResource.SSO_ACCESS;
 
 @QuarkusTest
 @WithTestResource(GatewayTestResource.class)
@@ -45,11 +48,11 @@ class BrowserSessionTest {
         Response login = browserLogin().then().statusCode(200).extract().response();
 
         assertThat(login.asString())
-                .doesNotContain("access-1")
+                .doesNotContain(ACCESS_1)
                 .doesNotContain("refresh-1")
                 .contains("\"username\":\"alice\"");
         var access = login.getDetailedCookie("ce_access");
-        assertThat(access.getValue()).isEqualTo("access-1");
+        assertThat(access.getValue()).isEqualTo(ACCESS_1);
         assertThat(access.isHttpOnly()).isTrue();
         assertThat(access.isSecured()).isTrue();
         assertThat(access.getSameSite()).isEqualToIgnoringCase("Strict");
@@ -67,7 +70,7 @@ class BrowserSessionTest {
                 .post("/api/auth/login")
                 .then()
                 .statusCode(200)
-                .body("accessToken", equalTo("access-1"));
+                .body("accessToken", equalTo(ACCESS_1));
     }
 
     @Test
@@ -76,16 +79,16 @@ class BrowserSessionTest {
         String csrf = login.getCookie("ce_csrf");
 
         // reads need the cookie only; the service sees a bearer token and no cookies
-        given().cookie("ce_access", "access-1")
+        given().cookie("ce_access", ACCESS_1)
                 .when()
                 .get("/api/cte/echo")
                 .then()
                 .statusCode(201)
-                .body("headers.authorization", equalTo("Bearer access-1"))
+                .body("headers.authorization", equalTo("Bearer " + ACCESS_1))
                 .body("headers.cookie", org.hamcrest.Matchers.nullValue());
 
         // a change without the CSRF token (what a forged cross-site request looks like) is refused
-        given().cookie("ce_access", "access-1")
+        given().cookie("ce_access", ACCESS_1)
                 .cookie("ce_csrf", csrf)
                 .contentType(ContentType.JSON)
                 .body("{}")
@@ -95,7 +98,7 @@ class BrowserSessionTest {
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("detail", containsString("X-CSRF-Token"));
-        given().cookie("ce_access", "access-1")
+        given().cookie("ce_access", ACCESS_1)
                 .cookie("ce_csrf", csrf)
                 .header("X-CSRF-Token", "guess")
                 .contentType(ContentType.JSON)
@@ -106,7 +109,7 @@ class BrowserSessionTest {
                 .statusCode(403);
 
         // with it, the change goes through
-        given().cookie("ce_access", "access-1")
+        given().cookie("ce_access", ACCESS_1)
                 .cookie("ce_csrf", csrf)
                 .header("X-CSRF-Token", csrf)
                 .contentType(ContentType.JSON)
@@ -115,7 +118,7 @@ class BrowserSessionTest {
                 .post("/api/cte/echo")
                 .then()
                 .statusCode(201)
-                .body("headers.authorization", equalTo("Bearer access-1"));
+                .body("headers.authorization", equalTo("Bearer " + ACCESS_1));
     }
 
     @Test
@@ -125,7 +128,7 @@ class BrowserSessionTest {
 
         Response refreshed = given().header("X-CE-Session", "cookie")
                 .cookie("ce_refresh", "refresh-1")
-                .cookie("ce_access", "access-1")
+                .cookie("ce_access", ACCESS_1)
                 .cookie("ce_csrf", csrf)
                 .header("X-CSRF-Token", csrf)
                 .when()
@@ -134,18 +137,18 @@ class BrowserSessionTest {
                 .statusCode(200)
                 .extract()
                 .response();
-        assertThat(refreshed.getCookie("ce_access")).isEqualTo("access-2");
+        assertThat(refreshed.getCookie("ce_access")).isEqualTo(ACCESS_2);
         assertThat(refreshed.getCookie("ce_refresh")).isEqualTo("refresh-2");
 
         Response logout = given().header("X-CE-Session", "cookie")
-                .cookie("ce_access", "access-2")
+                .cookie("ce_access", ACCESS_2)
                 .cookie("ce_csrf", csrf)
                 .header("X-CSRF-Token", csrf)
                 .when()
                 .post("/api/auth/logout")
                 .then()
                 .statusCode(204)
-                .header("X-Saw-Authorization", "Bearer access-2")
+                .header("X-Saw-Authorization", "Bearer " + ACCESS_2)
                 .extract()
                 .response();
         assertThat(logout.getDetailedCookie("ce_access").getMaxAge()).isZero();
@@ -164,9 +167,10 @@ class BrowserSessionTest {
                 .extract()
                 .response();
 
-        assertThat(back.getDetailedCookie("ce_access").getValue()).isEqualTo("sso-access");
+        assertThat(back.getDetailedCookie("ce_access").getValue()).isEqualTo(SSO_ACCESS);
         assertThat(back.getDetailedCookie("ce_access").isHttpOnly()).isTrue();
-        assertThat(back.asString()).doesNotContain("sso-access");
+        assertThat(back.getDetailedCookie("ce_csrf").getValue()).isEqualTo("csrf-of-sso");
+        assertThat(back.asString()).doesNotContain(SSO_ACCESS);
     }
 
     @Test
@@ -180,6 +184,65 @@ class BrowserSessionTest {
                 .contentType(containsString("text/html"))
                 .body(containsString("none of the groups"))
                 .body(containsString("&lt;mallory&gt;"))
-                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .header("Set-Cookie", org.hamcrest.Matchers.not(containsString("ce_access")));
+    }
+
+    @Test
+    void shouldRefuseACsrfTokenThatIsNotTheSessionsEvenWhenCookieAndHeaderMatch() {
+        // an empty cookie with an empty header, and any pair a planted cookie makes, used to pass
+        for (String planted : new String[] {"", "attacker-chosen", "csrf-of-sso"}) {
+            given().cookie("ce_access", ACCESS_1)
+                    .cookie("ce_csrf", planted)
+                    .header("X-CSRF-Token", planted)
+                    .contentType(ContentType.JSON)
+                    .body("{}")
+                    .when()
+                    .post("/api/cte/echo")
+                    .then()
+                    .statusCode(403);
+        }
+        // the session's own token passes, whatever the cookie says
+        given().cookie("ce_access", ACCESS_1)
+                .cookie("ce_csrf", "whatever")
+                .header("X-CSRF-Token", org.opence.gateway.GatewayTestResource.CSRF)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/api/cte/echo")
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
+    void shouldPassTheBrowsersSsoCookieAndNothingAClientWritesItself() {
+        given().redirects()
+                .follow(false)
+                .cookie("ce_sso", "binding-of-this-browser")
+                .header("X-CE-SSO-Binding", "forged")
+                .when()
+                .get("/api/auth/sso/callback?code=good&state=s")
+                .then()
+                .statusCode(303)
+                .header("X-Saw-Binding", "binding-of-this-browser")
+                .header("Set-Cookie", containsString("ce_sso=;"));
+        given().redirects()
+                .follow(false)
+                .header("X-CE-SSO-Binding", "forged")
+                .when()
+                .get("/api/auth/sso/callback?code=good&state=s")
+                .then()
+                .header("X-Saw-Binding", "null");
+    }
+
+    @Test
+    void shouldNameTheClientByItsConnectionNotByWhatItWrites() {
+        given().header("X-Forwarded-For", "203.0.113.9")
+                .when()
+                .get("/api/cte/echo")
+                .then()
+                .statusCode(201)
+                .body("headers.'x-forwarded-for'", equalTo("127.0.0.1"))
+                .body("headers.'x-forwarded-host'", org.hamcrest.Matchers.nullValue());
     }
 }
