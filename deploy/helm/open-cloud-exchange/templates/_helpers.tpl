@@ -112,6 +112,10 @@ uses them. The passwords come from the credentials Secret; Kubernetes puts them 
   value: 0.0.0.0
 - name: CE_DATA_DIR
   value: /opt/opence/data
+- name: CE_PUBLIC_URL
+  value: {{ include "opence.publicUrl" . | quote }}
+- name: CE_HTTP_TRUSTED_PROXIES
+  value: {{ .Values.podNetwork | quote }}
 - name: CE_LOG_JSON
   value: {{ .Values.log.json | quote }}
 - name: CE_LOG_LEVEL
@@ -152,4 +156,15 @@ cluster_partition_handling = pause_minority
 queue_leader_locator = balanced
 # Block publishers before the disk fills up.
 disk_free_limit.absolute = 1GB
+{{- end -}}
+
+{{/* The address users open the console at: publicUrl, else the ingress host, else localhost. */}}
+{{- define "opence.publicUrl" -}}
+{{- if .Values.publicUrl -}}
+{{ .Values.publicUrl }}
+{{- else if .Values.ingress.enabled -}}
+{{ printf "https://%s" .Values.ingress.host }}
+{{- else -}}
+https://localhost:8443
+{{- end -}}
 {{- end -}}
