@@ -24,6 +24,8 @@ public record MappingFile(
         Map<DataType, Map<String, TypeMapping>> taxonomy) {
 
     public static final int MAX_NAME_LENGTH = 100;
+    /** Longest description: a few paragraphs. */
+    public static final int MAX_DESCRIPTION_LENGTH = 4_000;
 
     public MappingFile {
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {

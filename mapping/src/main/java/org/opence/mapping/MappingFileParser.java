@@ -72,6 +72,9 @@ final class MappingFileParser {
             checks.error("name", "must be 1 to " + MappingFile.MAX_NAME_LENGTH + " characters and not blank");
         }
         String description = checks.text(root, "description", "", false);
+        if (description != null && description.length() > MappingFile.MAX_DESCRIPTION_LENGTH) {
+            checks.error("description", "must be at most " + MappingFile.MAX_DESCRIPTION_LENGTH + " characters");
+        }
         JsonNode readOnly = root.get("readOnly");
         if (readOnly != null && !readOnly.isBoolean()) {
             checks.error("readOnly", "must be true or false");

@@ -155,6 +155,15 @@ class MappingFileTest {
     }
 
     @Test
+    void shouldRefuseADescriptionOfMegabytes() {
+        // a 5 MiB description was stored, and written into the audit trail at every change
+        String huge = VALID_CEF.replaceFirst(
+                "\"description\": \"[^\"]*\"", "\"description\": \"" + "d".repeat(5 << 20) + "\"");
+
+        assertThat(errorsOf(huge)).containsExactly("description: must be at most 4000 characters");
+    }
+
+    @Test
     void shouldReportEveryProblemAtOnce() {
         String broken = VALID_CEF
                 .replaceFirst(java.util.regex.Pattern.quote("\"deviceVendor\": {\"default_value\": \"Netskope\"},"), "")

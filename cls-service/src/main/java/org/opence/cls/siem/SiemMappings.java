@@ -39,6 +39,9 @@ import com.mongodb.client.model.Sorts;
 @ApplicationScoped
 public class SiemMappings implements TenantDataNeeds {
 
+    /** Longest rule (or mute rule), as JSON text. */
+    static final int MAX_RULE_CHARS = 65_536;
+
     private final MongoCollection<Document> mappings;
     private final ObjectMapper mapper;
     private final MappingFiles files;
@@ -152,7 +155,9 @@ public class SiemMappings implements TenantDataNeeds {
                 errors.add(new Problem.FieldError("source", "name at least one alert subtype or event type"));
             }
         }
-        if (f.rule() != null && !f.rule().isNull()) {
+        if (f.rule() != null && f.rule().toString().length() > MAX_RULE_CHARS) {
+            errors.add(new Problem.FieldError("rule", "must be at most " + MAX_RULE_CHARS + " characters of JSON"));
+        } else if (f.rule() != null && !f.rule().isNull()) {
             try {
                 Query.parse(f.rule());
             } catch (QueryException e) {
@@ -167,6 +172,13 @@ public class SiemMappings implements TenantDataNeeds {
             errors.add(new Problem.FieldError("mappingFile", "no mapping file is named '" + f.mappingFile() + "'"));
         }
         if (f.mute() != null) {
+            if (f.mute().reason() != null && f.mute().reason().length() > 500) {
+                errors.add(new Problem.FieldError("mute.reason", "must be at most 500 characters"));
+            }
+            if (f.mute().rule() != null && f.mute().rule().toString().length() > MAX_RULE_CHARS) {
+                errors.add(new Problem.FieldError(
+                        "mute.rule", "must be at most " + MAX_RULE_CHARS + " characters of JSON"));
+            }
             if (f.mute().until() == null) {
                 errors.add(new Problem.FieldError("mute.until", "is required: when the mute ends (ISO-8601)"));
             } else if (f.mute().until().isAfter(Instant.now().plus(java.time.Duration.ofDays(366)))) {
@@ -198,6 +210,8 @@ public class SiemMappings implements TenantDataNeeds {
         if (empty(f.destinations())) {
             errors.add(
                     new Problem.FieldError("destinations", "name at least one Log Shipper destination configuration"));
+        } else if (f.destinations().size() > 50) {
+            errors.add(new Problem.FieldError("destinations", "must name at most 50 destinations"));
         } else {
             for (int i = 0; i < f.destinations().size(); i++) {
                 String d = f.destinations().get(i);

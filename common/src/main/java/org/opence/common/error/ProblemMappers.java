@@ -103,7 +103,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri) {
+    public Response http(WebApplicationException e, UriInfo uri, ContainerRequestContext request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            // JAX-RS turns a query parameter it cannot convert into a 404; QueryParameters says what was wrong
+            if (cause instanceof ProblemException problem) {
+                return domain(problem, uri);
+            }
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
@@ -113,7 +119,10 @@ public class ProblemMappers {
                     case 404 ->
                         "Nothing exists at " + path(uri) + " on this service; its endpoints are listed at /q/openapi.";
                     case 405 -> "This endpoint does not accept that method; its methods are listed at /q/openapi.";
-                    case 415 -> "This endpoint does not accept that Content-Type; send application/json.";
+                    case 415 ->
+                        "This endpoint does not accept the Content-Type '"
+                                + Problem.clip(String.valueOf(request.getHeaderString("Content-Type")), 100)
+                                + "'; the types each endpoint accepts are listed at /q/openapi.";
                     default -> e.getMessage();
                 };
         return respond(new Problem(Problem.type(slug), title, status, detail, path(uri), null));

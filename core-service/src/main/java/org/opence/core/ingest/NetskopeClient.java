@@ -77,8 +77,9 @@ final class NetskopeClient {
 
     private Answer send(HttpRequest request) throws IOException, InterruptedException {
         if (!TenantAddress.mayCarryTokens(request.uri(), allowHttpOnLoopback)) {
-            throw new IOException("the tenant's token is not sent to " + request.uri().getScheme() + "://"
-                    + request.uri().getAuthority() + ": tenants must be reached over https://");
+            throw new IOException(
+                    "the tenant's token is not sent to " + request.uri().getScheme() + "://"
+                            + request.uri().getAuthority() + ": tenants must be reached over https://");
         }
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         Optional<Duration> retryAfter =

@@ -169,6 +169,12 @@ public class SettingsService {
                     errors.add(new Problem.FieldError("proxy.port", "must be 1 to 65535"));
                 }
             }
+            if (p.username() != null && p.username().length() > 255) {
+                errors.add(new Problem.FieldError("proxy.username", "must be at most 255 characters"));
+            }
+            if (p.password() != null && p.password().length() > 1024) {
+                errors.add(new Problem.FieldError("proxy.password", "must be at most 1024 characters"));
+            }
             if (p.password() != null
                     && !p.password().isEmpty()
                     && !Secrets.MASK.equals(p.password())
@@ -178,6 +184,9 @@ public class SettingsService {
         }
         if (f.tls() == null) {
             errors.add(new Problem.FieldError("tls", "is required: {verify, extraCaCertificates}"));
+        } else if (f.tls().extraCaCertificates() != null
+                && f.tls().extraCaCertificates().length() > 262_144) {
+            errors.add(new Problem.FieldError("tls.extraCaCertificates", "must be at most 256 KiB of PEM"));
         } else if (f.tls().extraCaCertificates() != null
                 && !f.tls().extraCaCertificates().isBlank()) {
             try {
@@ -210,7 +219,7 @@ public class SettingsService {
             if (u.intervalHours() < 1 || u.intervalHours() > 168) {
                 errors.add(new Problem.FieldError("updateCheck.intervalHours", "must be 1 to 168"));
             }
-            if (u.feedUrl() == null || !isHttpsUrl(u.feedUrl())) {
+            if (u.feedUrl() == null || u.feedUrl().length() > 2048 || !isHttpsUrl(u.feedUrl())) {
                 errors.add(new Problem.FieldError("updateCheck.feedUrl", "must be an https:// URL"));
             }
         }

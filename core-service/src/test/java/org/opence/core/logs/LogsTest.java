@@ -224,6 +224,23 @@ class LogsTest {
     }
 
     @Test
+    void shouldAnswerAQueryParameterThatIsNoNumberWithA400NamingIt() {
+        readOnly()
+                .get("/api/logs?limit=abc")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"))
+                .body("errors[0].message", equalTo("must be a whole number, was 'abc'"));
+        readOnly()
+                .get("/api/notifications?includeResolved=perhaps")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("includeResolved"))
+                .body("errors[0].message", equalTo("must be true or false, was 'perhaps'"));
+    }
+
+    @Test
     void shouldCountWhatAFullBufferDropsAndSaySoInALaterEntry() {
         // A writer of its own (another service name), so that no other entry core-service writes
         // meanwhile is dropped and counted with ours: every one of ours is either stored or counted.

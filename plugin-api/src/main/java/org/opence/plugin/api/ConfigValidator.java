@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
 public final class ConfigValidator {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** Longest value of a one-line field (text, password, e-mail). */
+    public static final int MAX_LINE = 8_192;
+    /** Longest value of a textarea (certificates, lists, templates). */
+    public static final int MAX_TEXTAREA = 262_144;
 
     private ConfigValidator() {}
 
@@ -58,10 +62,22 @@ public final class ConfigValidator {
 
     private static String checkType(ConfigField field, Object value) {
         return switch (field.type()) {
-            case TEXT, PASSWORD, TEXTAREA -> value instanceof String ? null : "must be text";
+            case TEXT, PASSWORD ->
+                value instanceof String s
+                        ? s.length() <= MAX_LINE ? null : "must be at most " + MAX_LINE + " characters"
+                        : "must be text";
+            case TEXTAREA ->
+                value instanceof String s
+                        ? s.length() <= MAX_TEXTAREA ? null : "must be at most " + MAX_TEXTAREA + " characters"
+                        : "must be text";
             case NUMBER -> value instanceof Number || isNumeric(value) ? null : "must be a number";
             case BOOLEAN -> value instanceof Boolean ? null : "must be true or false";
-            case EMAIL -> value instanceof String s && EMAIL.matcher(s).matches() ? null : "must be an e-mail address";
+            case EMAIL ->
+                value instanceof String s
+                                && s.length() <= 320
+                                && EMAIL.matcher(s).matches()
+                        ? null
+                        : "must be an e-mail address";
             case CHOICE -> allowed(field, value) ? null : "must be one of " + keys(field);
             case MULTICHOICE ->
                 value instanceof Collection<?> values && values.stream().allMatch(v -> allowed(field, v))

@@ -31,6 +31,15 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void shouldRefuseValuesLongerThanAFieldHolds() {
+        Map<String, Object> config = new HashMap<>(Map.of("token", "t", "types", List.of("alerts")));
+        config.put("host", "h".repeat(5_000_000));
+
+        assertThat(ConfigValidator.validate(schema, config))
+                .containsExactly(new FieldProblem("host", "must be at most 8192 characters"));
+    }
+
+    @Test
     void shouldNameEveryFieldThatIsWrongAndSayWhatIsAllowed() {
         Map<String, Object> config = new HashMap<>();
         config.put("host", "  ");

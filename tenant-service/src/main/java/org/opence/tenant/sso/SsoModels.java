@@ -3,6 +3,7 @@ package org.opence.tenant.sso;
 import java.util.List;
 import java.util.Map;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -26,14 +27,17 @@ public final class SsoModels {
             boolean enabled,
 
             @NotBlank(message = "is required: the IdP's issuer URL")
+            @Size(max = 512, message = "must be at most 512 characters")
             String issuer,
 
-            @NotBlank(message = "is required") String clientId,
-            String clientSecret,
-            List<String> scopes,
-            String groupsClaim,
-            String usernameClaim,
-            Map<String, String> roleMapping,
+            @NotBlank(message = "is required") @Size(max = 255, message = "must be at most 255 characters")
+            String clientId,
+
+            @Size(max = 1024, message = "must be at most 1024 characters") String clientSecret,
+            @Size(max = 30, message = "must list at most 30 scopes") List<@Size(max = 100) String> scopes,
+            @Size(max = 100, message = "must be at most 100 characters") String groupsClaim,
+            @Size(max = 100, message = "must be at most 100 characters") String usernameClaim,
+            @Size(max = 200, message = "must map at most 200 groups") Map<@Size(max = 255) String, String> roleMapping,
             Boolean localLoginAllowed) {}
 
     /** The settings as shown: never the client secret. */
@@ -56,9 +60,11 @@ public final class SsoModels {
     /** What the issuer to test is. */
     public record IssuerToTest(
             @NotBlank(message = "is required: the IdP's issuer URL")
+            @Size(max = 512, message = "must be at most 512 characters")
             String issuer,
 
             @NotBlank(message = "is required: the client id registered at the IdP")
+            @Size(max = 255, message = "must be at most 255 characters")
             String clientId) {}
 
     /** The issuer works: its endpoints from the discovery document and the signing keys it publishes. */

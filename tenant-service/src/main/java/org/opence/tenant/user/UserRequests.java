@@ -3,6 +3,7 @@ package org.opence.tenant.user;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /** Request bodies of {@code /api/users}. */
 public final class UserRequests {
@@ -23,7 +24,9 @@ public final class UserRequests {
             @Pattern(regexp = "admin|read-only", message = "must be admin or read-only")
             String role,
 
-            @NotBlank(message = "is required") String password,
+            @NotBlank(message = "is required") @Size(max = 1024, message = "must be at most 1024 characters")
+            String password,
+
             Boolean enabled) {}
 
     /** Changes to a user; absent fields stay as they are. A new password is again temporary. */
@@ -32,5 +35,5 @@ public final class UserRequests {
             String role,
 
             Boolean enabled,
-            String password) {}
+            @Size(max = 1024, message = "must be at most 1024 characters") String password) {}
 }

@@ -3,8 +3,10 @@ package org.opence.common.plugin.config;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -32,12 +34,15 @@ public final class ConfigurationModels {
             String name,
 
             @NotBlank(message = "is required: the id of an installed plugin of this module")
+            @Size(max = 100, message = "must be at most 100 characters")
             String pluginId,
 
             Boolean enabled,
             Long pollIntervalSeconds,
+            @Size(max = 200, message = "must have at most 200 fields")
             Map<String, Object> configuration,
-            TenantSource tenantSource) {
+
+            @Valid TenantSource tenantSource) {
 
         public Form(
                 String name,
@@ -57,7 +62,10 @@ public final class ConfigurationModels {
      * @param alerts alert subtypes as the Netskope API spells them (e.g. {@code malware}, {@code malsite})
      * @param events event types (e.g. {@code page}, {@code application})
      */
-    public record TenantSource(String tenant, List<String> alerts, List<String> events) {}
+    public record TenantSource(
+            @Size(max = 63, message = "must be at most 63 characters") String tenant,
+            @Size(max = 50, message = "must list at most 50 subtypes") List<String> alerts,
+            @Size(max = 50, message = "must list at most 50 types") List<String> events) {}
 
     /** A configuration as shown: password values masked. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
