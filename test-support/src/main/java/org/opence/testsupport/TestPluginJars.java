@@ -33,6 +33,16 @@ public final class TestPluginJars {
      */
     public static Path build(Path dir, String jarName, Map<String, String> sources, Map<String, String> services)
             throws IOException {
+        return build(dir, jarName, sources, services, true);
+    }
+
+    /**
+     * @param manifestFile whether to write {@code META-INF/opence/plugin.json} as a plugin's build does
+     *     (run the plugin's {@code manifest()} here, in the build, not in the platform)
+     */
+    public static Path build(
+            Path dir, String jarName, Map<String, String> sources, Map<String, String> services, boolean manifestFile)
+            throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
         StandardJavaFileManager standard = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8);
@@ -77,7 +87,37 @@ public final class TestPluginJars {
                 out.closeEntry();
             }
         }
+        if (manifestFile && !services.isEmpty()) {
+            addManifestFile(jar);
+        }
         return jar;
+    }
+
+    /** Adds the manifest file, from the plugin's own manifest(), as the plugin's build step does. */
+    private static void addManifestFile(Path jar) throws IOException {
+        List<org.opence.plugin.api.PluginManifest> found;
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+                new java.net.URL[] {jar.toUri().toURL()}, TestPluginJars.class.getClassLoader())) {
+            found = org.opence.plugin.testkit.ManifestFile.registered(loader);
+        }
+        if (found.size() != 1) {
+            return;
+        }
+        Path classes = Files.createTempDirectory("plugin-manifest");
+        Path file = org.opence.plugin.testkit.ManifestFile.write(found.get(0), classes);
+        Path copy = jar.resolveSibling(jar.getFileName() + ".tmp");
+        try (var in = new java.util.jar.JarInputStream(Files.newInputStream(jar));
+                JarOutputStream out = new JarOutputStream(Files.newOutputStream(copy))) {
+            for (JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                out.putNextEntry(new JarEntry(e.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry(org.opence.plugin.testkit.ManifestFile.PATH));
+            out.write(Files.readAllBytes(file));
+            out.closeEntry();
+        }
+        Files.move(copy, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** A CLS plugin whose manifest description comes from a bundled library class {@code lib.Greeter}. */

@@ -106,6 +106,10 @@ public final class PluginLoader {
                     throw new PluginException("plugin '" + manifest.id() + "' " + manifest.version() + " needs Open CE "
                             + needs + " or newer; this is " + platformVersion);
                 }
+                if (!PluginJarManifest.same(manifest, declaredManifest(jar))) {
+                    throw new PluginException("plugin '" + manifest.id() + "' declares another manifest than its "
+                            + PluginJarManifest.PATH + " (rebuild the jar: the file is written from manifest())");
+                }
                 found.add(new LoadedPlugin(manifest, plugin, jar));
             }
         } catch (ServiceConfigurationError e) {
@@ -119,29 +123,19 @@ public final class PluginLoader {
     }
 
     /**
-     * Reads the plugins of a jar of any module, to check an upload before it is stored. The class
-     * loader is thrown away afterwards; module services load the jar again for real.
+     * What a jar of any module declares, to check an upload before it is stored: read as data
+     * ({@link PluginJarManifest}), without loading or running any of its classes.
      */
-    public List<LoadedPlugin> inspect(Path jar) {
-        List<LoadedPlugin> found = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        for (ModuleType module : ModuleType.values()) {
-            try {
-                found.addAll(loadJar(module, jar));
-            } catch (PluginException e) {
-                if (!e.getMessage().startsWith("no " + module + " plugin in it")) {
-                    reasons.add(e.getMessage());
-                }
-            }
+    public PluginManifest inspect(Path jar) {
+        return PluginJarManifest.read(jar, platformVersion);
+    }
+
+    private static PluginManifest declaredManifest(Path jar) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return PluginJarManifest.manifest(zip);
+        } catch (IOException e) {
+            throw new PluginException("it cannot be read: " + e.getMessage());
         }
-        if (!reasons.isEmpty()) {
-            throw new PluginException(String.join("; ", reasons));
-        }
-        if (found.isEmpty()) {
-            throw new PluginException("it holds no Open CE plugin: no META-INF/services entry for a module interface"
-                    + " (org.opence.plugin.api.cte.CtePlugin, ...cto.CtoPlugin, ...cre.CrePlugin or ...cls.ClsPlugin)");
-        }
-        return found;
     }
 
     /** A plugin jar that cannot be used, with a message for the operator. */

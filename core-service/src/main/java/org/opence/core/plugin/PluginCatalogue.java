@@ -20,7 +20,6 @@ import org.opence.common.bus.EventListener;
 import org.opence.common.bus.RabbitBus;
 import org.opence.common.config.CeConfig;
 import org.opence.common.error.ProblemException;
-import org.opence.common.plugin.LoadedPlugin;
 import org.opence.common.plugin.PluginEvents;
 import org.opence.common.plugin.PluginLoader;
 import org.opence.common.secret.Hashes;
@@ -88,14 +87,9 @@ public class PluginCatalogue implements EventListener {
             try (var jars = Files.list(dir)) {
                 for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
                     try {
-                        loader.inspect(jar)
-                                .forEach(p -> entries.add(new PluginModels.Entry(
-                                        p.manifest(),
-                                        "built-in",
-                                        null,
-                                        null,
-                                        null,
-                                        !disabled(p.manifest().id()))));
+                        PluginManifest manifest = loader.inspect(jar);
+                        entries.add(new PluginModels.Entry(
+                                manifest, "built-in", null, null, null, !disabled(manifest.id())));
                     } catch (PluginLoader.PluginException e) {
                         LOG.warnf("Built-in plugin jar %s unusable: %s", jar, e.getMessage());
                     }
@@ -113,11 +107,11 @@ public class PluginCatalogue implements EventListener {
             throw ProblemException.Invalid.field("body", "send the plugin jar as the request body");
         }
         Path temp = null;
-        List<LoadedPlugin> found;
+        PluginManifest manifest;
         try {
             temp = Files.createTempFile("upload-", ".jar");
             Files.write(temp, jar);
-            found = loader.inspect(temp);
+            manifest = loader.inspect(temp);
         } catch (PluginLoader.PluginException e) {
             throw ProblemException.Invalid.field("body", "this jar cannot be installed: " + e.getMessage());
         } catch (java.io.IOException e) {
@@ -131,13 +125,6 @@ public class PluginCatalogue implements EventListener {
                 }
             }
         }
-        if (found.size() != 1) {
-            throw ProblemException.Invalid.field(
-                    "body",
-                    "upload one plugin per jar; this one holds "
-                            + found.stream().map(p -> p.manifest().id()).toList());
-        }
-        PluginManifest manifest = found.get(0).manifest();
         if (builtIn().stream().anyMatch(b -> b.manifest().id().equals(manifest.id()))) {
             throw new ProblemException.Conflict(
                     "'" + manifest.id() + "' is the id of a built-in plugin; give your plugin another id.");

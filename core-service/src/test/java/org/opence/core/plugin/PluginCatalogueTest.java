@@ -40,12 +40,16 @@ class PluginCatalogueTest {
                 import org.opence.plugin.api.*;
                 import org.opence.plugin.api.cte.*;
                 public class P implements CtePlugin {
+                    public P() {
+                        // tells the test that something ran this plugin's code in this JVM
+                        System.setProperty("opence.test.constructed.%1$s", "yes");
+                    }
                     public PluginManifest manifest() {
                         return new PluginManifest("%s", "Catalogue test", "%s", ModuleType.CTE, "d", "%s",
                                 Set.of(Capability.PULL), null, List.of(ConfigField.text("url", "URL")), List.of(), List.of());
                     }
                 }
-                """.formatted(id, version, minPlatform);
+                """.formatted(id, version, minPlatform).replace("%1$s", id);
         Path dir = Files.createTempDirectory("catalogue");
         return Files.readAllBytes(TestPluginJars.build(
                 dir, id + ".jar", Map.of("p.P", source), Map.of("org.opence.plugin.api.cte.CtePlugin", "p.P")));
@@ -123,6 +127,51 @@ class PluginCatalogueTest {
                 .statusCode(400)
                 .body("errors[0].message", containsString("needs Open CE 99.0.0 or newer"));
         upload("not a jar at all".getBytes(), "super-admin").statusCode(400);
+    }
+
+    @Test
+    void shouldInspectAnUploadWithoutRunningAnyOfItsCode() throws Exception {
+        // the plugin's build ran its constructor to write the manifest file: that is not the platform
+        byte[] refused = plugin("never-run-refused", "1.0.0", "99.0.0");
+        byte[] accepted = plugin("never-run-accepted", "1.0.0", "0.1.0");
+        System.clearProperty("opence.test.constructed.never-run-refused");
+        System.clearProperty("opence.test.constructed.never-run-accepted");
+
+        upload(refused, "super-admin").statusCode(400);
+        upload(accepted, "super-admin").statusCode(201);
+        given().auth()
+                .oauth2(TestJwt.role("read-only").sign())
+                .get("/api/plugins")
+                .then()
+                .statusCode(200);
+
+        assertThat(System.getProperty("opence.test.constructed.never-run-refused"))
+                .isNull();
+        assertThat(System.getProperty("opence.test.constructed.never-run-accepted"))
+                .isNull();
+    }
+
+    @Test
+    void shouldRefuseAPluginJarWithoutItsManifestFile() throws Exception {
+        String source = """
+                package q;
+                import java.util.*;
+                import org.opence.plugin.api.*;
+                import org.opence.plugin.api.cte.*;
+                public class Q implements CtePlugin {
+                    public PluginManifest manifest() {
+                        return new PluginManifest("no-file", "x", "1.0.0", ModuleType.CTE, "d", "0.1.0",
+                                Set.of(), null, List.of(), List.of(), List.of());
+                    }
+                }
+                """;
+        Path dir = Files.createTempDirectory("no-manifest-file");
+        byte[] jar = Files.readAllBytes(TestPluginJars.build(
+                dir, "q.jar", Map.of("q.Q", source), Map.of("org.opence.plugin.api.cte.CtePlugin", "q.Q"), false));
+
+        upload(jar, "super-admin")
+                .statusCode(400)
+                .body("errors[0].message", containsString("has no META-INF/opence/plugin.json"));
     }
 
     @Test

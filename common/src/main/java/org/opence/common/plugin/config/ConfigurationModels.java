@@ -39,6 +39,7 @@ public final class ConfigurationModels {
 
             Boolean enabled,
             Long pollIntervalSeconds,
+
             @Size(max = 200, message = "must have at most 200 fields")
             Map<String, Object> configuration,
 
@@ -63,9 +64,14 @@ public final class ConfigurationModels {
      * @param events event types (e.g. {@code page}, {@code application})
      */
     public record TenantSource(
-            @Size(max = 63, message = "must be at most 63 characters") String tenant,
-            @Size(max = 50, message = "must list at most 50 subtypes") List<String> alerts,
-            @Size(max = 50, message = "must list at most 50 types") List<String> events) {}
+            @Size(max = 63, message = "must be at most 63 characters")
+            String tenant,
+
+            @Size(max = 50, message = "must list at most 50 subtypes")
+            List<String> alerts,
+
+            @Size(max = 50, message = "must list at most 50 types")
+            List<String> events) {}
 
     /** A configuration as shown: password values masked. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
