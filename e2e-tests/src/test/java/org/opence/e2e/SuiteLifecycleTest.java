@@ -278,6 +278,129 @@ class SuiteLifecycleTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void shouldNeverLetOneClientsBytesReachAnotherRequestThroughTheGateway() throws Exception {
+        // Given a raw HTTP/1.1 client that declares 2000 body bytes, sends 4, and is answered 401 by tenant-service
+        javax.net.ssl.SSLContext tls = suite.trustSetupCertificate();
+        try (var socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("localhost", suite.uiPort())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/tenants HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 2000\r\n\r\n{\"a\"")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+            String first = readHead(socket.getInputStream());
+            assertThat(first).startsWith("HTTP/1.1 401").containsIgnoringCase("connection: close");
+
+            // When the same connection carries a request hiding a request for the service's OpenAPI
+            String hidden = "\r\n".repeat(1500) + "GET /q/openapi?format=json HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            try {
+                out.write(("POST /api/tenants HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + hidden.length()
+                                + "\r\n\r\n" + hidden)
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.flush();
+            } catch (java.io.IOException closed) {
+                // the gateway closed the connection already
+            }
+            // Then nothing else is ever answered on it: no OpenAPI document, no second answer
+            String rest = readToEnd(socket.getInputStream());
+            assertThat(rest).doesNotContain("openapi").doesNotContain("HTTP/1.1 ");
+        }
+
+        // And while unauthenticated uploads hang mid-body on both protocols, a signed-in user is served at once
+        var stalled = new java.util.ArrayList<java.net.Socket>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                var socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("localhost", suite.uiPort());
+                socket.getOutputStream()
+                        .write(("POST /api/tenants HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1500000\r\n\r\nxxxx")
+                                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                stalled.add(socket);
+            }
+            var http2 = HttpClient.newBuilder()
+                    .sslContext(tls)
+                    .version(HttpClient.Version.HTTP_2)
+                    .build();
+            var hanging = http2.sendAsync(
+                    HttpRequest.newBuilder(URI.create("https://localhost:" + suite.uiPort() + "/api/tenants"))
+                            .POST(HttpRequest.BodyPublishers.fromPublisher(
+                                    subscriber -> subscriber.onSubscribe(new java.util.concurrent.Flow.Subscription() {
+                                        private boolean sent;
+
+                                        @Override
+                                        public void request(long n) {
+                                            if (!sent) {
+                                                sent = true;
+                                                subscriber.onNext(java.nio.ByteBuffer.wrap("{\"a\"".getBytes()));
+                                            }
+                                        }
+
+                                        @Override
+                                        public void cancel() {}
+                                    }),
+                                    1_500_000))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            for (int i = 0; i < 5; i++) {
+                long start = System.nanoTime();
+                Browser.Answer tenants = browser.get("/api/tenants");
+                assertThat(tenants.status()).isEqualTo(200);
+                assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                        .isLessThan(java.time.Duration.ofSeconds(5));
+            }
+            hanging.cancel(true);
+        } finally {
+            for (var socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
+    void shouldLetTheHostOperatorForgetFailedSignInsOfTheAdmin() throws Exception {
+        // guesses at the admin's password from this machine slow this address down
+        for (int i = 0; i < 6; i++) {
+            new Browser(suite).signInAsAdmin("wrong-" + i);
+        }
+        assertThat(new Browser(suite).signInAsAdmin(NEW_ADMIN_PASSWORD).status())
+                .isEqualTo(429);
+
+        Suite.Run unlock = suite.script("admin-recovery", "unlock");
+
+        assertThat(unlock.exitCode()).as(unlock.output()).isZero();
+        assertThat(unlock.output()).contains("no longer slowed");
+        assertThat(new Browser(suite).signInAsAdmin(NEW_ADMIN_PASSWORD).status())
+                .isEqualTo(200);
+    }
+
+    private static String readHead(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    /** What arrives until the gateway closes the connection (it must, within the read timeout). */
+    private static String readToEnd(java.io.InputStream in) throws java.io.IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                all.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException reset) {
+            // a reset ends it as well
+        }
+        return all.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     /**
      * The system status once it says UP, or the last answer after 30 s: right after a start on a busy
      * machine a service may still be too slow to answer its health check within the status's 3 s.

@@ -33,11 +33,21 @@ public final class SsoModels {
             @NotBlank(message = "is required") @Size(max = 255, message = "must be at most 255 characters")
             String clientId,
 
-            @Size(max = 1024, message = "must be at most 1024 characters") String clientSecret,
-            @Size(max = 30, message = "must list at most 30 scopes") List<@Size(max = 100) String> scopes,
-            @Size(max = 100, message = "must be at most 100 characters") String groupsClaim,
-            @Size(max = 100, message = "must be at most 100 characters") String usernameClaim,
-            @Size(max = 200, message = "must map at most 200 groups") Map<@Size(max = 255) String, String> roleMapping,
+            @Size(max = 1024, message = "must be at most 1024 characters")
+            String clientSecret,
+
+            @Size(max = 30, message = "must list at most 30 scopes")
+            List<@Size(max = 100) String> scopes,
+
+            @Size(max = 100, message = "must be at most 100 characters")
+            String groupsClaim,
+
+            @Size(max = 100, message = "must be at most 100 characters")
+            String usernameClaim,
+
+            @Size(max = 200, message = "must map at most 200 groups")
+            Map<@Size(max = 255) String, String> roleMapping,
+
             Boolean localLoginAllowed) {}
 
     /** The settings as shown: never the client secret. */

@@ -35,5 +35,7 @@ public final class UserRequests {
             String role,
 
             Boolean enabled,
-            @Size(max = 1024, message = "must be at most 1024 characters") String password) {}
+
+            @Size(max = 1024, message = "must be at most 1024 characters")
+            String password) {}
 }
