@@ -90,6 +90,7 @@ public class AdminRecovery {
             if (Files.exists(unlock)) {
                 throttle.reset(User.BUILT_IN_ADMIN);
                 throttle.resetAllSources();
+                // removed once done: whoever waits for the file to go knows the request was carried out
                 Files.deleteIfExists(unlock);
                 LOG.warn("Host recovery: failed sign-ins of the admin and of every address forgotten");
                 audit.record("host", Roles.SUPER_ADMIN, null, null, "auth.recovery.unlock", "user:admin", null, null);

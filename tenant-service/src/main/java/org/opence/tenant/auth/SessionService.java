@@ -167,20 +167,21 @@ public class SessionService {
     }
 
     public void revokeAllOf(String username) {
-        for (Document s : sessions.find(Filters.and(Filters.eq("userId", username), Filters.eq("revokedAt", null)))) {
-            revoke(s.getString("_id"));
-        }
+        // the ids first: updating the documents a cursor is still walking may make it skip some
+        List<String> open = new ArrayList<>();
+        sessions.find(Filters.and(Filters.eq("userId", username), Filters.eq("revokedAt", null)))
+                .forEach(s -> open.add(s.getString("_id")));
+        open.forEach(this::revoke);
     }
 
     /** Ends every open session opened with a password, except those of {@code keep} (the built-in admin). */
     public int revokePasswordSessionsExcept(String keep) {
-        int ended = 0;
-        for (Document s : sessions.find(Filters.and(
-                Filters.eq("revokedAt", null), Filters.eq("method", PASSWORD), Filters.ne("userId", keep)))) {
-            revoke(s.getString("_id"));
-            ended++;
-        }
-        return ended;
+        List<String> open = new ArrayList<>();
+        sessions.find(Filters.and(
+                        Filters.eq("revokedAt", null), Filters.eq("method", PASSWORD), Filters.ne("userId", keep)))
+                .forEach(s -> open.add(s.getString("_id")));
+        open.forEach(this::revoke);
+        return open.size();
     }
 
     /** Tells every service (this one included) to refuse the session's access tokens from now on. */
