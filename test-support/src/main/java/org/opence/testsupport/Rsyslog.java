@@ -15,29 +15,60 @@ import java.util.concurrent.TimeUnit;
  * TCP port with a configuration of its own that writes each message's MSG part, one per line, to
  * {@code messages.log} in its directory. Fails with the command to install it when rsyslogd is
  * missing.
+ *
+ * <p>{@link #relp} starts it with a RELP input (imrelp, Debian's {@code rsyslog-relp}), optionally over
+ * TLS, and queues that hand each message to the file before imrelp acknowledges it, so that a message
+ * acknowledged survives a SIGKILL of rsyslog ({@link #kill}); {@link #restart} brings it back on the
+ * same port, appending to the same file.
  */
 public final class Rsyslog implements AutoCloseable {
 
-    private final Process process;
+    /**
+     * A RELP-over-TLS input: its certificate and key, the authorities a client's certificate must be
+     * signed by (imrelp asks every client for a certificate), and the name it must carry.
+     */
+    public record Tls(Path certificate, Path key, Path clientAuthorities, String clientName) {}
+
+    private Process process;
     private final Path dir;
     private final int port;
+    private final Path conf;
 
-    private Rsyslog(Process process, Path dir, int port) {
+    private Rsyslog(Process process, Path dir, int port, Path conf) {
         this.process = process;
         this.dir = dir;
         this.port = port;
+        this.conf = conf;
+    }
+
+    /** With a RELP input on a free port (TLS when {@code tls} is given). */
+    public static Rsyslog relp(Path dir, Tls tls) throws IOException, InterruptedException {
+        Path binary = binary();
+        Files.createDirectories(dir);
+        int port = freePort();
+        Path work = Files.createDirectories(dir.resolve("work"));
+        String tlsParameters = tls == null
+                ? ""
+                : (" tls=\"on\" tls.myCert=\"%s\" tls.myPrivKey=\"%s\" tls.caCert=\"%s\""
+                                + " tls.authMode=\"name\" tls.permittedPeer=[\"%s\"]")
+                        .formatted(tls.certificate(), tls.key(), tls.clientAuthorities(), tls.clientName());
+        Path conf = dir.resolve("rsyslog.conf");
+        Files.writeString(conf, """
+                global(workDirectory="%s" maxMessageSize="64k")
+                main_queue(queue.type="Direct")
+                module(load="imrelp")
+                template(name="msg" type="string" string="%%msg%%\n")
+                ruleset(name="siem" queue.type="Direct") {
+                    action(type="omfile" file="%s" template="msg" asyncWriting="off" flushOnTXEnd="on")
+                }
+                input(type="imrelp" port="%d" ruleset="siem"%s)
+                """.formatted(work, dir.resolve("messages.log"), port, tlsParameters));
+        return launch(binary, dir, port, conf);
     }
 
     public static Rsyslog start(Path dir) throws IOException, InterruptedException {
-        Path binary = List.of(Path.of("/usr/sbin/rsyslogd"), Path.of("/sbin/rsyslogd")).stream()
-                .filter(Files::isExecutable)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "rsyslogd is not installed: apt-get install rsyslog (.ci/run installs it)"));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        Path binary = binary();
+        int port = freePort();
         Path work = Files.createDirectories(dir.resolve("work"));
         Path conf = dir.resolve("rsyslog.conf");
         Files.writeString(conf, """
@@ -49,7 +80,31 @@ public final class Rsyslog implements AutoCloseable {
                 }
                 input(type="imtcp" port="%d" ruleset="siem")
                 """.formatted(work, dir.resolve("messages.log"), port));
-        Process process = new ProcessBuilder(
+        return launch(binary, dir, port, conf);
+    }
+
+    private static Path binary() {
+        return List.of(Path.of("/usr/sbin/rsyslogd"), Path.of("/sbin/rsyslogd")).stream()
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "rsyslogd is not installed: apt-get install rsyslog rsyslog-relp (.ci/run installs it)"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Rsyslog launch(Path binary, Path dir, int port, Path conf) throws IOException, InterruptedException {
+        Rsyslog rsyslog = new Rsyslog(spawn(binary, dir, conf), dir, port, conf);
+        rsyslog.awaitListening();
+        return rsyslog;
+    }
+
+    private static Process spawn(Path binary, Path dir, Path conf) throws IOException {
+        return new ProcessBuilder(
                         binary.toString(),
                         "-n",
                         "-f",
@@ -57,13 +112,16 @@ public final class Rsyslog implements AutoCloseable {
                         "-i",
                         dir.resolve("rsyslogd.pid").toString())
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("rsyslogd.out").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("rsyslogd.out").toFile()))
                 .start();
-        Rsyslog rsyslog = new Rsyslog(process, dir, port);
+    }
+
+    private void awaitListening() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!rsyslog.accepts()) {
+        while (!accepts()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                rsyslog.close();
+                close();
                 throw new IllegalStateException("rsyslogd did not start: "
                         + (Files.exists(dir.resolve("rsyslogd.out"))
                                 ? Files.readString(dir.resolve("rsyslogd.out"))
@@ -71,7 +129,23 @@ public final class Rsyslog implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        return rsyslog;
+    }
+
+    /** SIGKILL: rsyslog ends at once, whatever it holds in memory is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        try {
+            Files.deleteIfExists(dir.resolve("rsyslogd.pid"));
+        } catch (IOException ignored) {
+            // a stale pid file only makes the restart complain
+        }
+    }
+
+    /** Starts it again with the same configuration: the same port, appending to the same file. */
+    public void restart() throws IOException, InterruptedException {
+        process = spawn(binary(), dir, conf);
+        awaitListening();
     }
 
     public int port() {
@@ -110,6 +184,10 @@ public final class Rsyslog implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    public boolean running() {
+        return process.isAlive();
     }
 
     private boolean accepts() {

@@ -165,6 +165,14 @@ public final class TestContext implements PluginContext {
         return log().stream().filter(l -> l.level().equals("error")).toList();
     }
 
+    /** The messages of the warning lines, in order. */
+    public List<String> warnings() {
+        return log().stream()
+                .filter(l -> l.level().equals("warning"))
+                .map(LogLine::message)
+                .toList();
+    }
+
     public List<Notification> notifications() {
         return List.copyOf(notifications);
     }

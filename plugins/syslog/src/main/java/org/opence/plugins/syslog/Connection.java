@@ -28,6 +28,9 @@ abstract class Connection {
     /** Releases the socket; the next send opens a new one. */
     abstract void close();
 
+    /** Called between pushes, with the lock held: looks after the connection (by default nothing). */
+    void watch(long now) {}
+
     /** Called from the sweeper thread: closes the socket if a write has been blocked longer than allowed. */
     boolean abortIfStalled(long stallNanos, long now) {
         return false;
@@ -68,7 +71,7 @@ abstract class Connection {
         }
     }
 
-    private MessageEncoder encoder(SyslogSettings settings) {
+    final MessageEncoder encoder(SyslogSettings settings) {
         if (!settings.equals(encoderSettings)) {
             encoder = MessageEncoder.of(settings);
             encoderSettings = settings;
@@ -90,7 +93,7 @@ abstract class Connection {
         return null;
     }
 
-    private static String unusable(Object item) {
+    static String unusable(Object item) {
         return "cannot send a " + (item == null ? "null" : item.getClass().getName())
                 + " record: syslog sends formatted text (CEF, LEEF, JSON) or maps (as JSON)";
     }

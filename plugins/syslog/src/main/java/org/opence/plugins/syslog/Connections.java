@@ -27,7 +27,9 @@ final class Connections {
             int port,
             Protocol protocol,
             boolean verifyTls,
-            String caCertificate) {
+            String caCertificate,
+            String clientCertificate,
+            String clientKey) {
 
         static Key of(String configurationName, SyslogSettings settings) {
             return new Key(
@@ -36,11 +38,18 @@ final class Connections {
                     settings.port(),
                     settings.protocol(),
                     settings.verifyTls(),
-                    settings.caCertificate());
+                    settings.caCertificate(),
+                    settings.clientCertificate(),
+                    settings.clientKey());
         }
     }
 
     private final Map<Key, Connection> open = new ConcurrentHashMap<>();
+    /** The resend windows of TCP and TLS configurations, kept across connections (and idle closes). */
+    private final Map<String, ResendWindow> windows = new ConcurrentHashMap<>();
+    /** A window unused this long is forgotten (its configuration was deleted or changed long ago). */
+    private static final long WINDOW_KEEP_NANOS = TimeUnit.HOURS.toNanos(1);
+
     private final Duration stallTimeout;
     private final long idleNanos;
     private final long stallNanos;
@@ -48,6 +57,7 @@ final class Connections {
     private final long sweepMillis;
     private final ScheduledThreadPoolExecutor sweeper;
     private ScheduledFuture<?> sweeping;
+    private ScheduledFuture<?> watching;
 
     Connections(Duration idleTimeout, Duration stallTimeout, Duration connectTimeout) {
         this.idleNanos = idleTimeout.toNanos();
@@ -55,7 +65,8 @@ final class Connections {
         this.stallNanos = stallTimeout.toNanos();
         this.connectTimeoutMillis = (int) connectTimeout.toMillis();
         this.sweepMillis = Math.max(10, Math.min(500, Math.min(idleTimeout.toMillis(), stallTimeout.toMillis()) / 4));
-        this.sweeper = new ScheduledThreadPoolExecutor(1, runnable -> {
+        // two threads: the sweep (idle closes, stall aborts) never waits for the watch (reconnects)
+        this.sweeper = new ScheduledThreadPoolExecutor(2, runnable -> {
             Thread thread = new Thread(runnable, "syslog-plugin-connections");
             thread.setDaemon(true);
             return thread;
@@ -73,7 +84,7 @@ final class Connections {
     Connection acquire(String configurationName, SyslogSettings settings) {
         Key key = Key.of(configurationName, settings);
         while (true) {
-            Connection connection = open.computeIfAbsent(key, k -> create(settings));
+            Connection connection = open.computeIfAbsent(key, k -> create(configurationName, settings));
             connection.lock.lock();
             if (!connection.retired) {
                 startSweeping();
@@ -93,16 +104,42 @@ final class Connections {
         return open.size();
     }
 
-    private Connection create(SyslogSettings settings) {
-        return settings.protocol() == Protocol.UDP
-                ? new DatagramConnection(settings)
-                : new StreamConnection(settings, connectTimeoutMillis, stallTimeout);
+    private Connection create(String configurationName, SyslogSettings settings) {
+        if (settings.protocol() == Protocol.UDP) {
+            return new DatagramConnection(settings);
+        }
+        if (settings.protocol().relp()) {
+            return new RelpConnection(settings, connectTimeoutMillis, stallTimeout, settings.relpWindow());
+        }
+        long capacity = settings.resendWindowKib() * 1024L;
+        ResendWindow window = windows.compute(
+                configurationName, (k, w) -> w == null || w.capacity() != capacity ? new ResendWindow(capacity) : w);
+        return new StreamConnection(settings, connectTimeoutMillis, stallTimeout, window);
     }
 
     private synchronized void startSweeping() {
         if (sweeping == null) {
             sweeping = sweeper.scheduleWithFixedDelay(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+            watching = sweeper.scheduleWithFixedDelay(this::watch, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Looks after the connections no push is using: a closed one is replaced and its window sent again. */
+    private void watch() {
+        long now = System.nanoTime();
+        open.forEach((key, connection) -> {
+            if (connection.lock.tryLock()) {
+                try {
+                    if (!connection.retired) {
+                        connection.watch(now);
+                    }
+                } catch (RuntimeException e) {
+                    // a connection the watcher cannot look after is left to the next push
+                } finally {
+                    connection.lock.unlock();
+                }
+            }
+        });
     }
 
     private void sweep() {
@@ -123,10 +160,13 @@ final class Connections {
                 }
             }
         });
+        windows.values().removeIf(w -> now - w.lastUsedNanos > WINDOW_KEEP_NANOS);
         synchronized (this) {
-            if (open.isEmpty() && sweeping != null) {
+            if (open.isEmpty() && windows.isEmpty() && sweeping != null) {
                 sweeping.cancel(false);
                 sweeping = null;
+                watching.cancel(false);
+                watching = null;
             }
         }
     }

@@ -15,6 +15,15 @@ final class Delivery {
     record Failure(String reason, boolean connecting) {}
 
     int sent;
+    /** Messages of earlier pushes sent again on a new connection after a loss (they may arrive twice). */
+    int resent;
+    /** Whether the receiver acknowledged the sent messages (RELP) or they were only written (TCP, TLS, UDP). */
+    boolean acknowledged;
+    /** What happened to connections during this push, for the log: closes, resets, stalls. */
+    final List<String> lossEvents = new ArrayList<>();
+    /** RELP: indexes of messages neither answered nor refused when the push gave up (to retry later). */
+    final List<Integer> unanswered = new ArrayList<>();
+
     final List<FailedItem> unusable = new ArrayList<>();
     int truncated;
     int firstTruncated = -1;

@@ -34,6 +34,13 @@ final class Problems {
         }
     }
 
+    /** The server does not speak RELP, or refuses the session or the syslog command. */
+    static final class NotRelp extends IOException {
+        NotRelp(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private Problems() {}
 
     static String seconds(Duration duration) {
@@ -42,6 +49,13 @@ final class Problems {
 
     static Problem describe(Throwable error, SyslogSettings settings, Duration timeout) {
         String address = settings.host() + ":" + settings.port();
+        NotRelp notRelp = find(error, NotRelp.class);
+        if (notRelp != null) {
+            return new Problem(
+                    SyslogSettings.PROTOCOL,
+                    "RELP with " + address + ": " + notRelp.getMessage() + " (choose TCP or TLS for a plain syslog"
+                            + " port)");
+        }
         TlsContexts.UntrustedCertificate untrusted = find(error, TlsContexts.UntrustedCertificate.class);
         if (untrusted != null) {
             return new Problem(

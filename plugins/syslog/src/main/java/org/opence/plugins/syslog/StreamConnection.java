@@ -1,65 +1,59 @@
 package org.opence.plugins.syslog;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.StandardSocketOptions;
-import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
-import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 
 /**
- * A persistent TCP or TLS connection to the syslog server.
+ * A persistent TCP or TLS connection to a plain syslog server, which acknowledges nothing.
  *
- * <p>TCP gives no application-level acknowledgement, so before and after each push the connection is
- * probed without blocking for an end of stream or a reset: a server that closed an idle connection is
- * noticed before the push is written into a dead socket (where the first writes would vanish without
- * an error), and one that closed it during the push makes the push fail rather than count as
- * delivered. A push that fails on an established connection is sent once more, whole, on a new one.
+ * <p>What this can promise is bounded loss made explicit: the send buffer is small (so little can sit
+ * unsent in this machine's kernel), the connection is probed for a close by the server before a push
+ * and after it is flushed (a close during the push fails the push rather than counting it as
+ * delivered), and after any loss the recent messages of the {@link ResendWindow} are sent again on the
+ * new connection before the push: duplicates instead of loss, counted as resent. A push that fails on
+ * an established connection is sent once more, whole, on a new one.
  */
 final class StreamConnection extends Connection {
 
     private final SyslogSettings transport;
     private final int timeoutMillis;
     private final Duration stallTimeout;
-    private final ByteBuffer probe = ByteBuffer.allocate(512);
-    private final byte[] probeBytes = new byte[512];
+    private final ResendWindow window;
 
     private SSLContext tlsContext;
-    private SocketChannel channel;
-    private Socket raw;
-    private SSLSocket secure;
-    private InputStream secureIn;
+    private Link link;
     private volatile FrameWriter writer;
     private volatile boolean aborted;
+    /** What the watcher did between pushes, reported with the next push. */
+    private final List<String> watcherEvents = new ArrayList<>();
+
+    private int watcherResent;
+    private long lastWatcherAttempt;
 
     /**
      * @param timeoutMillis for connecting and for the TLS handshake
      * @param stallTimeout after how long {@link Connections} aborts a blocked write, for the message
+     * @param window the recent messages of this configuration, kept across connections
      */
-    StreamConnection(SyslogSettings transport, int timeoutMillis, Duration stallTimeout) {
+    StreamConnection(SyslogSettings transport, int timeoutMillis, Duration stallTimeout, ResendWindow window) {
         this.transport = transport;
         this.timeoutMillis = timeoutMillis;
         this.stallTimeout = stallTimeout;
+        this.window = window;
     }
 
     /** Opens a connection (with the TLS handshake) to check a configuration, and closes it. */
     static void check(SyslogSettings settings, int timeoutMillis) throws IOException {
-        StreamConnection connection = new StreamConnection(settings, timeoutMillis, Duration.ZERO);
-        try {
-            connection.open();
-        } finally {
-            connection.close();
+        SSLContext tls = null;
+        if (settings.protocol().tls()) {
+            tls = TlsContexts.contextOrIo(settings);
         }
+        Link.open(settings, tls, timeoutMillis).close();
     }
 
     @Override
@@ -67,31 +61,44 @@ final class StreamConnection extends Connection {
         boolean resent = false;
         while (true) {
             Delivery delivery = new Delivery();
+            delivery.lossEvents.addAll(watcherEvents);
+            delivery.resent += watcherResent;
+            watcherEvents.clear();
+            watcherResent = 0;
             boolean connecting = false;
             try {
-                if (writer == null || peerClosed()) {
-                    abandon();
+                if (link != null && link.peerClosed()) {
+                    delivery.lossEvents.add("the server closed the connection after the last push");
+                    lose();
+                }
+                if (link == null) {
                     connecting = true;
                     open();
                     connecting = false;
+                    replay(settings, delivery);
                 }
                 FrameWriter frames = writer;
-                writeAll(
-                        settings,
-                        items,
-                        messageId,
-                        clock,
-                        delivery,
-                        settings.framing() == Framing.OCTET_COUNTING ? frames::octetCounted : frames::line);
+                Frame frame = settings.framing() == Framing.OCTET_COUNTING ? frames::octetCounted : frames::line;
+                writeAll(settings, items, messageId, clock, delivery, (message, length) -> {
+                    window.written(Arrays.copyOf(message, length));
+                    frame.accept(message, length);
+                });
                 frames.flush();
-                if (peerClosed()) {
+                if (link.peerClosed()) {
                     throw new IOException("the server closed the connection while the messages were sent");
                 }
+                window.touch();
                 return delivery;
             } catch (IOException e) {
                 boolean stalled = aborted;
                 IOException cause = stalled ? new Problems.Stalled(stallTimeout, e) : e;
-                abandon();
+                if (!connecting) {
+                    delivery.lossEvents.add(
+                            stalled
+                                    ? "the server took nothing for " + Problems.seconds(stallTimeout) + " (stalled)"
+                                    : "the connection was lost while sending: " + TlsContexts.rootMessage(e));
+                }
+                lose();
                 if (connecting || stalled || resent) {
                     delivery.failure = new Delivery.Failure(
                             Problems.describe(cause, transport, Duration.ofMillis(timeoutMillis))
@@ -104,172 +111,105 @@ final class StreamConnection extends Connection {
         }
     }
 
+    /**
+     * Between pushes (called by {@link Connections} with the lock held): a connection the server closed
+     * is noticed without waiting for the next push, and the window goes out again on a new connection,
+     * so the last messages of a stream are not left unread until more come. A server that is down is
+     * tried again every few seconds.
+     */
+    @Override
+    void watch(long now) {
+        if (link != null) {
+            if (!link.peerClosed()) {
+                return;
+            }
+            watcherEvents.add("the server closed the connection while it was idle");
+            lose();
+        } else if (!window.replayPending() || now - lastWatcherAttempt < WATCHER_RETRY_NANOS) {
+            return;
+        }
+        lastWatcherAttempt = now;
+        Delivery replayed = new Delivery();
+        try {
+            open();
+            replay(transport, replayed);
+            watcherResent += replayed.resent;
+        } catch (IOException e) {
+            watcherResent += replayed.resent;
+            lose();
+        }
+    }
+
+    private static final long WATCHER_RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+    /** After a loss, the window goes out again on the new connection before anything new. */
+    private void replay(SyslogSettings settings, Delivery delivery) throws IOException {
+        List<byte[]> again = window.takeReplay();
+        if (again.isEmpty()) {
+            return;
+        }
+        try {
+            FrameWriter frames = writer;
+            for (byte[] message : again) {
+                if (settings.framing() == Framing.OCTET_COUNTING) {
+                    frames.octetCounted(message, message.length);
+                } else {
+                    frames.line(message, message.length);
+                }
+            }
+            frames.flush();
+            delivery.resent += again.size();
+        } catch (IOException e) {
+            window.replayFailed();
+            throw e;
+        }
+    }
+
     private void open() throws IOException {
         aborted = false;
-        InetSocketAddress address = new InetSocketAddress(transport.host(), transport.port());
-        if (address.isUnresolved()) {
-            throw new UnknownHostException(transport.host());
+        if (transport.protocol().tls() && tlsContext == null) {
+            tlsContext = TlsContexts.contextOrIo(transport);
         }
-        if (transport.protocol() == Protocol.TCP) {
-            SocketChannel opened = SocketChannel.open();
-            try {
-                opened.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                opened.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-                opened.socket().connect(address, timeoutMillis);
-            } catch (IOException | RuntimeException e) {
-                opened.close();
-                throw e;
-            }
-            channel = opened;
-            writer = new FrameWriter((bytes, offset, length) -> {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
-                while (buffer.hasRemaining()) {
-                    opened.write(buffer);
-                }
-            });
-        } else {
-            Socket socket = new Socket();
-            try {
-                socket.setTcpNoDelay(true);
-                socket.setKeepAlive(true);
-                socket.connect(address, timeoutMillis);
-            } catch (IOException | RuntimeException e) {
-                socket.close();
-                throw e;
-            }
-            raw = socket;
-            try {
-                secure = handshake(socket);
-            } catch (IOException e) {
-                socket.close();
-                throw new Problems.HandshakeFailed(e);
-            }
-            secureIn = secure.getInputStream();
-            writer = new FrameWriter(secure.getOutputStream()::write);
-        }
-    }
-
-    private SSLSocket handshake(Socket socket) throws IOException {
-        SSLSocket ssl =
-                (SSLSocket) tls().getSocketFactory().createSocket(socket, transport.host(), transport.port(), true);
-        SSLParameters parameters = ssl.getSSLParameters();
-        if (transport.verifyTls()) {
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        }
-        if (!isIpLiteral(transport.host())) {
-            try {
-                parameters.setServerNames(List.of(new SNIHostName(transport.host())));
-            } catch (IllegalArgumentException notADnsName) {
-                // a name SNI cannot carry (e.g. with '_'): connect without SNI
-            }
-        }
-        ssl.setSSLParameters(parameters);
-        ssl.setSoTimeout(timeoutMillis);
-        ssl.startHandshake();
-        ssl.setSoTimeout(0);
-        return ssl;
-    }
-
-    private SSLContext tls() throws IOException {
-        if (tlsContext == null) {
-            try {
-                tlsContext = TlsContexts.context(transport);
-            } catch (Exception e) {
-                throw new IOException("cannot set up TLS: " + e.getMessage(), e);
-            }
-        }
-        return tlsContext;
-    }
-
-    /**
-     * Whether the server has closed or reset the connection. A syslog server never sends anything,
-     * so anything read is discarded; the check does not wait on plain TCP and waits 1 ms on TLS.
-     */
-    private boolean peerClosed() {
-        try {
-            return channel != null ? channelClosed() : tlsClosed();
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    private boolean channelClosed() throws IOException {
-        channel.configureBlocking(false);
-        try {
-            for (int i = 0; i < 16; i++) {
-                probe.clear();
-                int read = channel.read(probe);
-                if (read < 0) {
-                    return true;
-                }
-                if (read == 0) {
-                    return false;
-                }
-            }
-            return false;
-        } finally {
-            channel.configureBlocking(true);
-        }
-    }
-
-    private boolean tlsClosed() throws IOException {
-        secure.setSoTimeout(1);
-        try {
-            for (int i = 0; i < 16; i++) {
-                if (secureIn.read(probeBytes) < 0) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } finally {
-            secure.setSoTimeout(0);
-        }
+        link = Link.open(transport, tlsContext, timeoutMillis);
+        Link opened = link;
+        writer = new FrameWriter((bytes, offset, length) -> opened.out().write(bytes, offset, length));
     }
 
     @Override
     boolean abortIfStalled(long stallNanos, long now) {
         FrameWriter frames = writer;
-        if (frames == null || !frames.blockedLongerThan(stallNanos, now)) {
+        Link current = link;
+        if (frames == null || current == null || !frames.blockedLongerThan(stallNanos, now)) {
             return false;
         }
         aborted = true;
-        closeQuietly(channel);
-        closeQuietly(raw);
+        current.abort();
         return true;
     }
 
-    /** Closes gracefully (a TLS close_notify first): the connection is healthy but no longer needed. */
+    /**
+     * Closes an idle connection. One the server closed meanwhile counts as lost: its window goes out
+     * again on the next connection.
+     */
     @Override
     void close() {
+        if (link != null && link.peerClosed()) {
+            window.lost();
+        }
         writer = null;
-        closeQuietly(secure);
-        abandon();
-    }
-
-    /** Drops a broken connection: closes the socket below TLS, so nothing waits on a dead peer. */
-    private void abandon() {
-        writer = null;
-        closeQuietly(raw);
-        closeQuietly(channel);
-        secure = null;
-        secureIn = null;
-        raw = null;
-        channel = null;
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable != null) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // closing a broken connection; nothing to tell
-            }
+        if (link != null) {
+            link.close();
+            link = null;
         }
     }
 
-    private static boolean isIpLiteral(String host) {
-        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+    /** Drops a broken connection; the window is to be sent again on the next one. */
+    private void lose() {
+        window.lost();
+        writer = null;
+        if (link != null) {
+            link.abort();
+            link = null;
+        }
     }
 }

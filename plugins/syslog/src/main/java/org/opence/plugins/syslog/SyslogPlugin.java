@@ -52,7 +52,7 @@ public class SyslogPlugin implements ClsPlugin {
                 "1.0.0",
                 ModuleType.CLS,
                 "Sends alerts and events, formatted as CEF, LEEF or JSON, to a syslog server (RFC 5424 or RFC"
-                        + " 3164) over UDP, TCP or TLS.",
+                        + " 3164) over RELP (acknowledged, nothing lost), TCP, TLS or UDP.",
                 "0.1.0",
                 Set.of(Capability.PUSH),
                 null,
@@ -67,12 +67,16 @@ public class SyslogPlugin implements ClsPlugin {
                         ConfigField.choice(
                                         SyslogSettings.PROTOCOL,
                                         "Protocol",
-                                        Choice.of("UDP", "UDP"),
+                                        Choice.of("RELP", "RELP (acknowledged; recommended)"),
+                                        Choice.of("RELP_TLS", "RELP over TLS (acknowledged; recommended)"),
                                         Choice.of("TCP", "TCP"),
-                                        Choice.of("TLS", "TLS"))
+                                        Choice.of("TLS", "TLS"),
+                                        Choice.of("UDP", "UDP"))
                                 .withDefault("TCP")
-                                .help("UDP has no delivery feedback and may lose messages; TCP and TLS keep a"
-                                        + " connection open."),
+                                .help("Use RELP when the receiver supports it (rsyslog imrelp, syslog-ng, ...): it"
+                                        + " acknowledges every message, so none is lost and 'sent' means received."
+                                        + " TCP and TLS acknowledge nothing: recent messages are sent again after a"
+                                        + " connection loss (some may arrive twice). UDP may lose messages."),
                         ConfigField.choice(
                                         SyslogSettings.FORMAT,
                                         "Syslog format",
@@ -102,13 +106,28 @@ public class SyslogPlugin implements ClsPlugin {
                                 .placeholder("-----BEGIN CERTIFICATE-----")
                                 .help("PEM certificate(s) trusted for the server's TLS certificate, in addition to"
                                         + " the Java trust store."),
+                        ConfigField.textarea(SyslogSettings.CLIENT_CERTIFICATE, "Client certificate (TLS)")
+                                .placeholder("-----BEGIN CERTIFICATE-----")
+                                .help("PEM certificate this side presents, for a server that requires one (RELP"
+                                        + " over TLS with rsyslog imrelp does)."),
+                        ConfigField.password(SyslogSettings.CLIENT_KEY, "Client key (TLS)")
+                                .help("The client certificate's private key: unencrypted PKCS #8 PEM"
+                                        + " (-----BEGIN PRIVATE KEY-----)."),
                         ConfigField.bool(SyslogSettings.VERIFY_TLS, "Verify the TLS certificate")
                                 .withDefault(true)
                                 .help("Off accepts any certificate and host name: only for tests."),
                         ConfigField.number(SyslogSettings.MAX_MESSAGE_BYTES, "Maximum message size (bytes)")
                                 .withDefault(SyslogSettings.DEFAULT_MAX_MESSAGE_BYTES)
                                 .help("Longer messages are cut to this size; for UDP at most 65507 bytes are"
-                                        + " sent.")),
+                                        + " sent."),
+                        ConfigField.number(SyslogSettings.RESEND_WINDOW_KIB, "Resend window (KiB, TCP and TLS)")
+                                .withDefault(SyslogSettings.DEFAULT_RESEND_WINDOW_KIB)
+                                .help("After a lost connection the most recent messages, up to this many KiB, are"
+                                        + " sent again, as they may not have been read: duplicates instead of loss."
+                                        + " 0 sends nothing again."),
+                        ConfigField.number(SyslogSettings.RELP_WINDOW, "RELP window (messages)")
+                                .withDefault(SyslogSettings.DEFAULT_RELP_WINDOW)
+                                .help("Messages sent before their acknowledgements must come back.")),
                 List.of("alerts", "events"),
                 List.of("cef", "leef", "json"));
     }
@@ -132,7 +151,11 @@ public class SyslogPlugin implements ClsPlugin {
         }
         if (settings.protocol().stream()) {
             try {
-                StreamConnection.check(settings, connections.connectTimeoutMillis());
+                if (settings.protocol().relp()) {
+                    RelpConnection.check(settings, connections.connectTimeoutMillis());
+                } else {
+                    StreamConnection.check(settings, connections.connectTimeoutMillis());
+                }
             } catch (IOException e) {
                 Problems.Problem problem =
                         Problems.describe(e, settings, Duration.ofMillis(connections.connectTimeoutMillis()));
@@ -188,11 +211,26 @@ public class SyslogPlugin implements ClsPlugin {
                             + (settings.protocol() == Protocol.UDP ? " or use TCP" : "")
                             + " if the server takes longer messages.");
         }
+        logLosses(context, settings, delivery);
+        PushResult outcome = outcome(context, settings, count, delivery).withResent(delivery.resent);
+        return delivery.acknowledged ? outcome : outcome.unacknowledged();
+    }
+
+    private static PushResult outcome(PluginContext context, SyslogSettings settings, int count, Delivery delivery) {
         if (delivery.failure == null) {
             return new PushResult(delivery.sent, delivery.unusable, false);
         }
         String reason = delivery.failure.reason();
         logFailure(context, settings, delivery.failure);
+        if (settings.protocol().relp()) {
+            if (delivery.sent == 0 && delivery.unusable.isEmpty()) {
+                return PushResult.retryLater(reason);
+            }
+            // the acknowledged ones are done; exactly the unanswered ones are tried again later
+            List<FailedItem> failed = new ArrayList<>();
+            delivery.unanswered.forEach(i -> failed.add(new FailedItem(i, null, reason)));
+            return new PushResult(delivery.sent, failed, true);
+        }
         if (settings.protocol() != Protocol.UDP) {
             return PushResult.retryLater(
                     delivery.sent == 0
@@ -205,6 +243,23 @@ public class SyslogPlugin implements ClsPlugin {
             failed.add(new FailedItem(i, null, reason));
         }
         return new PushResult(delivery.sent, failed, true);
+    }
+
+    /** Every lost connection is a logged event naming the destination, with what was sent again. */
+    private static void logLosses(PluginContext context, SyslogSettings settings, Delivery delivery) {
+        if (delivery.lossEvents.isEmpty() && delivery.resent == 0) {
+            return;
+        }
+        String server = settings.protocol() + " " + settings.host() + ":" + settings.port();
+        String what =
+                delivery.lossEvents.isEmpty() ? "the connection was lost" : String.join("; ", delivery.lossEvents);
+        context.logger()
+                .warn("Connection to the syslog server " + server + " of '" + context.configurationName()
+                        + "' lost: " + what + ". "
+                        + (delivery.resent > 0
+                                ? delivery.resent + " message(s) sent before the loss went out again on a new"
+                                        + " connection (they may arrive twice)."
+                                : "Nothing needed to be sent again."));
     }
 
     private static void logFailure(PluginContext context, SyslogSettings settings, Delivery.Failure failure) {

@@ -25,7 +25,11 @@ record SyslogSettings(
         String hostname,
         String caCertificate,
         boolean verifyTls,
-        int maxMessageBytes) {
+        int maxMessageBytes,
+        int resendWindowKib,
+        int relpWindow,
+        String clientCertificate,
+        String clientKey) {
 
     static final String HOST = "host";
     static final String PORT = "port";
@@ -39,6 +43,10 @@ record SyslogSettings(
     static final String CA_CERTIFICATE = "caCertificate";
     static final String VERIFY_TLS = "verifyTls";
     static final String MAX_MESSAGE_BYTES = "maxMessageBytes";
+    static final String RESEND_WINDOW_KIB = "resendWindowKib";
+    static final String RELP_WINDOW = "relpWindow";
+    static final String CLIENT_CERTIFICATE = "clientCertificate";
+    static final String CLIENT_KEY = "clientKey";
 
     static final int DEFAULT_PORT = 514;
     static final int DEFAULT_FACILITY = 16;
@@ -49,6 +57,17 @@ record SyslogSettings(
     static final int MIN_MESSAGE_BYTES = 480;
 
     static final int MAX_MESSAGE_BYTES_LIMIT = 16 * 1024 * 1024;
+    /**
+     * TCP and TLS: the last bytes written, sent again after a connection loss. It must cover what a
+     * receiver can hold unread in its kernel when a connection ends (this side's send buffer is 64 KiB);
+     * 4 MiB covers a receiver under load on Linux's usual buffer sizes. A receiver that cuts its
+     * connections on purpose must read more than this per connection, or nothing new gets through.
+     */
+    static final int DEFAULT_RESEND_WINDOW_KIB = 4 * 1024;
+
+    static final int MAX_RESEND_WINDOW_KIB = 256 * 1024;
+    /** RELP: messages outstanding at once (rsyslog's omrelp uses 128 by default). */
+    static final int DEFAULT_RELP_WINDOW = 1024;
     /** The largest UDP payload over IPv4: 65,535 - 20 (IP header) - 8 (UDP header). */
     static final int UDP_MAX_PAYLOAD = 65_507;
     /** RFC 3164 §4.1.3: the TAG is at most 32 characters. */
@@ -68,6 +87,10 @@ record SyslogSettings(
 
     boolean hasCaCertificate() {
         return !caCertificate.isEmpty();
+    }
+
+    boolean hasClientCertificate() {
+        return !clientCertificate.isEmpty();
     }
 
     /** Reads a configuration, or throws with every problem when it is not valid. */
@@ -94,7 +117,7 @@ record SyslogSettings(
             reader.problem(HOST, "must be a host name or an IP address, without spaces");
         }
         int port = reader.integer(PORT, DEFAULT_PORT, 1, 65_535);
-        Protocol protocol = reader.choice(PROTOCOL, Protocol.TCP, Protocol::valueOf, "UDP, TCP or TLS");
+        Protocol protocol = reader.choice(PROTOCOL, Protocol.TCP, Protocol::valueOf, "UDP, TCP, TLS, RELP or RELP_TLS");
         Format format = reader.choice(FORMAT, Format.RFC5424, Format::valueOf, "RFC5424 or RFC3164");
         Framing framing = reader.choice(FRAMING, Framing.OCTET_COUNTING, Framing::of, "octet-counting or newline");
         int facility = reader.integer(FACILITY, DEFAULT_FACILITY, 0, 23);
@@ -124,6 +147,25 @@ record SyslogSettings(
         boolean verifyTls = reader.bool(VERIFY_TLS, true);
         int maxMessageBytes = reader.integer(
                 MAX_MESSAGE_BYTES, DEFAULT_MAX_MESSAGE_BYTES, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES_LIMIT);
+        int resendWindowKib = reader.integer(RESEND_WINDOW_KIB, DEFAULT_RESEND_WINDOW_KIB, 0, MAX_RESEND_WINDOW_KIB);
+        int relpWindow = reader.integer(RELP_WINDOW, DEFAULT_RELP_WINDOW, 1, 65_536);
+        String clientCertificate = reader.text(CLIENT_CERTIFICATE, "");
+        String clientKey = reader.text(CLIENT_KEY, "");
+        if (clientCertificate.isEmpty() != clientKey.isEmpty()) {
+            reader.problem(
+                    clientCertificate.isEmpty() ? CLIENT_CERTIFICATE : CLIENT_KEY,
+                    "give both the client certificate and its key, or neither");
+        } else if (!clientCertificate.isEmpty()) {
+            String problem = TlsContexts.pemProblem(clientCertificate);
+            if (problem == null) {
+                problem = TlsContexts.clientKeyProblem(clientCertificate, clientKey);
+                if (problem != null) {
+                    reader.problem(CLIENT_KEY, problem);
+                }
+            } else {
+                reader.problem(CLIENT_CERTIFICATE, problem);
+            }
+        }
         if (!reader.problems.isEmpty()) {
             return new Parsed(null, List.copyOf(reader.problems));
         }
@@ -140,7 +182,11 @@ record SyslogSettings(
                         hostname,
                         ca,
                         verifyTls,
-                        maxMessageBytes),
+                        maxMessageBytes,
+                        resendWindowKib,
+                        relpWindow,
+                        clientCertificate,
+                        clientKey),
                 List.of());
     }
 

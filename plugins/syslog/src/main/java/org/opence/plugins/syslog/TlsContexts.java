@@ -1,16 +1,23 @@
 package org.opence.plugins.syslog;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -48,11 +55,60 @@ final class TlsContexts {
         return certificates;
     }
 
+    /** The context, with a failure to build it as an {@link IOException} (a configuration problem). */
+    static SSLContext contextOrIo(SyslogSettings settings) throws IOException {
+        try {
+            return context(settings);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
     static SSLContext context(SyslogSettings settings) throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
         TrustManager trust = settings.verifyTls() ? new Checking(delegate(settings)) : new AcceptingAll();
-        context.init(null, new TrustManager[] {trust}, null);
+        KeyManager[] keys =
+                settings.hasClientCertificate() ? clientKeys(settings.clientCertificate(), settings.clientKey()) : null;
+        context.init(keys, new TrustManager[] {trust}, null);
         return context;
+    }
+
+    /** Why a client certificate and key (PEM, the key unencrypted PKCS #8) cannot be used, or null. */
+    static String clientKeyProblem(String certificate, String key) {
+        try {
+            clientKeys(certificate, key);
+            return null;
+        } catch (Exception e) {
+            return "the client certificate and key cannot be used together: " + rootMessage(e);
+        }
+    }
+
+    /** Key managers presenting the client certificate (chain) with its private key. */
+    static KeyManager[] clientKeys(String certificatePem, String keyPem) throws Exception {
+        List<Certificate> chain = new ArrayList<>(certificates(certificatePem));
+        PrivateKey key = privateKey(keyPem, chain.get(0).getPublicKey().getAlgorithm());
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        char[] password = "client".toCharArray();
+        store.setKeyEntry("client", key, password, chain.toArray(Certificate[]::new));
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(store, password);
+        return factory.getKeyManagers();
+    }
+
+    private static PrivateKey privateKey(String pem, String algorithm) throws Exception {
+        String begin = "-----BEGIN PRIVATE KEY-----";
+        int start = pem.indexOf(begin);
+        int end = pem.indexOf("-----END PRIVATE KEY-----");
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException(
+                    "the key must be an unencrypted PKCS #8 PEM key (-----BEGIN PRIVATE KEY-----;"
+                            + " convert one with: openssl pkcs8 -topk8 -nocrypt -in key.pem)");
+        }
+        byte[] der = Base64.getMimeDecoder().decode(pem.substring(start + begin.length(), end));
+        return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 
     private static X509ExtendedTrustManager delegate(SyslogSettings settings) throws Exception {

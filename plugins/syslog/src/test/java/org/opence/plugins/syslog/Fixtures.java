@@ -99,4 +99,9 @@ final class Fixtures {
             }
         };
     }
+
+    /** The outcome of a push over a transport that acknowledges nothing: all written. */
+    static org.opence.plugin.api.PushResult written(int count) {
+        return org.opence.plugin.api.PushResult.allAccepted(count).unacknowledged();
+    }
 }

@@ -124,7 +124,7 @@ class RsyslogTest {
 
         PushResult result = Fixtures.plugin().push(context, messages, "alerts", "malware");
 
-        assertThat(result).isEqualTo(PushResult.allAccepted(MESSAGES));
+        assertThat(result).isEqualTo(Fixtures.written(MESSAGES));
         Path parsed = dir.resolve("tcp.log");
         awaitLines(parsed, MESSAGES, "TCP");
         assertExactlyOnce(
@@ -143,7 +143,7 @@ class RsyslogTest {
         int chunk = 250;
         for (int from = 0; from < MESSAGES; from += chunk) {
             PushResult result = plugin.push(context, messages.subList(from, from + chunk), "alerts", "malware");
-            assertThat(result).isEqualTo(PushResult.allAccepted(chunk));
+            assertThat(result).isEqualTo(Fixtures.written(chunk));
             awaitLines(parsed, from + chunk, "UDP, so datagrams were lost");
         }
 
@@ -165,7 +165,7 @@ class RsyslogTest {
 
         PushResult result = Fixtures.plugin().push(TestContext.with(config), messages, "events", "page");
 
-        assertThat(result).isEqualTo(PushResult.allAccepted(1_000));
+        assertThat(result).isEqualTo(Fixtures.written(1_000));
         Path parsed = dir.resolve("lines.log");
         awaitLines(parsed, 1_000, "TCP newline");
         // rsyslog keeps the space after "TAG:" as the first character of an RFC 3164 msg

@@ -49,12 +49,14 @@ class SyslogValidationTest {
                         org.assertj.core.groups.Tuple.tuple("hostname", FieldType.TEXT, null),
                         org.assertj.core.groups.Tuple.tuple("caCertificate", FieldType.TEXTAREA, null),
                         org.assertj.core.groups.Tuple.tuple("verifyTls", FieldType.BOOLEAN, true),
-                        org.assertj.core.groups.Tuple.tuple("maxMessageBytes", FieldType.NUMBER, 65_536));
+                        org.assertj.core.groups.Tuple.tuple("maxMessageBytes", FieldType.NUMBER, 65_536),
+                        org.assertj.core.groups.Tuple.tuple("resendWindowKib", FieldType.NUMBER, 4096),
+                        org.assertj.core.groups.Tuple.tuple("relpWindow", FieldType.NUMBER, 1024));
         assertThat(manifest.configuration().get(0).mandatory()).isTrue();
         assertThat(PluginChecks.validate(plugin, TestContext.with(Map.of())))
                 .containsExactly(new FieldProblem("host", "is required"));
         assertThat(PluginChecks.validate(plugin, TestContext.with(Map.of("host", "h", "protocol", "SCTP"))))
-                .containsExactly(new FieldProblem("protocol", "must be one of [UDP, TCP, TLS]"));
+                .containsExactly(new FieldProblem("protocol", "must be one of [RELP, RELP_TLS, TCP, TLS, UDP]"));
     }
 
     @Test

@@ -34,6 +34,7 @@ final class TcpReceiver implements AutoCloseable {
     private final AtomicInteger endedByClient = new AtomicInteger();
     private final AtomicInteger closedAfter = new AtomicInteger(-1);
     private volatile boolean reading = true;
+    private volatile int closeEvery = -1;
 
     private TcpReceiver(ServerSocket server, Framing framing) {
         this.server = server;
@@ -49,8 +50,16 @@ final class TcpReceiver implements AutoCloseable {
 
     /** On a given port, e.g. to bring a server back where an earlier one was. */
     static TcpReceiver tcp(Framing framing, int port) throws IOException {
+        return tcp(framing, port, 0);
+    }
+
+    /** On a given port (0: any) with a receive buffer of the given size (0: the system's). */
+    static TcpReceiver tcp(Framing framing, int port, int receiveBuffer) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
+        if (receiveBuffer > 0) {
+            server.setReceiveBufferSize(receiveBuffer);
+        }
         server.bind(new java.net.InetSocketAddress(port));
         return new TcpReceiver(server, framing);
     }
@@ -73,6 +82,16 @@ final class TcpReceiver implements AutoCloseable {
     /** Accept connections but never read from them: the sender's buffers fill up and its writes block. */
     void stopReading() {
         reading = false;
+    }
+
+    /** Connections that are still open start reading again. */
+    void resumeReading() {
+        reading = true;
+    }
+
+    /** Every connection is closed by the server once it has read {@code count} messages on it. */
+    void closeEvery(int count) {
+        closeEvery = count;
     }
 
     /** Closes every open client connection from the server side. */
@@ -127,14 +146,17 @@ final class TcpReceiver implements AutoCloseable {
                     serverNames.add(new String(name.getEncoded(), StandardCharsets.US_ASCII));
                 }
             }
-            if (!reading) {
-                while (!client.isClosed()) {
-                    Thread.sleep(20);
+            while (!reading) {
+                if (client.isClosed()) {
+                    return;
                 }
-                return;
+                Thread.sleep(20);
             }
             InputStream in = new BufferedInputStream(client.getInputStream(), 65536);
             int limit = closedAfter.getAndSet(-1);
+            if (limit < 0) {
+                limit = closeEvery;
+            }
             int count = 0;
             String message;
             while ((message = framing == Framing.OCTET_COUNTING ? octetCounted(in) : line(in)) != null) {

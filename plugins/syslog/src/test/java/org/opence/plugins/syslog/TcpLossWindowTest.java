@@ -1,0 +1,158 @@
+package org.opence.plugins.syslog;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opence.plugin.api.PushResult;
+import org.opence.plugin.testkit.TestContext;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.opence.plugins.syslog.Fixtures.config;
+
+/**
+ * Plain TCP acknowledges nothing, so the plugin promises bounded loss made explicit: after any loss the
+ * recent window is sent again. Each test makes the receiver lose what it had not read — it closes
+ * with unread data, stalls, or goes away and comes back — and counts distinct messages: none may be
+ * missing, and no more may come twice than the window holds per loss.
+ */
+class TcpLossWindowTest {
+
+    private final List<TcpReceiver> receivers = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (TcpReceiver receiver : receivers) {
+            receiver.close();
+        }
+    }
+
+    @Test
+    void shouldLoseNothingWhenTheServerClosesEveryFewThousandMessagesWithDataUnread() throws Exception {
+        // Given a server with a 256 KiB receive buffer that closes every connection after reading 3,000
+        // messages (540 kB), whatever is still unread; the window covers its buffer and this side's
+        TcpReceiver receiver = TcpReceiver.tcp(Framing.OCTET_COUNTING, 0, 256 * 1024);
+        receivers.add(receiver);
+        receiver.closeEvery(3_000);
+        Map<String, Object> config = config("TCP", receiver.port());
+        config.put("resendWindowKib", 512);
+        TestContext context = TestContext.with(config);
+        SyslogPlugin plugin = Fixtures.plugin();
+
+        // When 20 pushes of 1,000 messages go out, each retried until it succeeds, as the platform does
+        int resent = 0;
+        int sent = 0;
+        for (int push = 0; push < 20; push++) {
+            List<Object> chunk = numbered(push * 1_000, 1_000);
+            PushResult result = pushUntilDone(plugin, context, chunk);
+            resent += result.resent();
+            sent += 1_000;
+        }
+        int total = sent;
+
+        // Then every message arrived, and what came twice is at most what was sent again (replays, and the
+        // pushes retried whole)
+        // (the last connection's close is noticed between pushes, and the window sent again on a new one)
+        await().atMost(30, SECONDS).until(() -> distinct(receiver).size() == total);
+        int duplicates = receiver.messages().size() - total;
+        assertThat(duplicates).isLessThanOrEqualTo(resent + 20 * 1_000);
+        assertThat(resent).isPositive();
+        assertThat(receiver.connections()).isGreaterThan(5);
+        assertThat(context.warnings()).isNotEmpty().allSatisfy(w -> assertThat(w)
+                .contains("TCP 127.0.0.1:"));
+    }
+
+    @Test
+    void shouldSendAgainWhatAStalledServerNeverReadOnceItIsBack() throws Exception {
+        // Given a server that takes nothing: the push stalls and is given up after the stall timeout
+        TcpReceiver receiver = receiver();
+        TestContext context = TestContext.with(config("TCP", receiver.port()));
+        SyslogPlugin plugin = Fixtures.plugin(Duration.ofSeconds(60), Duration.ofMillis(800), Duration.ofSeconds(5));
+        PushResult first = plugin.push(context, numbered(0, 500), "events", "page");
+        assertThat(first).isEqualTo(Fixtures.written(500));
+        receiver.stopReading();
+        receiver.closeClients();
+        PushResult stalled = plugin.push(context, numbered(500, 200_000), "events", "page");
+        assertThat(stalled.retryable()).isTrue();
+
+        // When it reads again and the push is retried
+        receiver.resumeReading();
+        PushResult retried = pushUntilDone(plugin, context, numbered(500, 200_000));
+
+        // Then nothing is missing, and the first push's messages were sent again (they may have been lost)
+        await().atMost(60, SECONDS).until(() -> distinct(receiver).size() == 200_500);
+        assertThat(retried.resent()).isGreaterThanOrEqualTo(500);
+    }
+
+    @Test
+    void shouldLoseNothingOfWhatWasInFlightWhenTheServerGoesAwayAndComesBack() throws Exception {
+        TcpReceiver receiver = receiver();
+        int port = receiver.port();
+        TestContext context = TestContext.with(config("TCP", port));
+        SyslogPlugin plugin = Fixtures.plugin();
+        assertThat(plugin.push(context, numbered(0, 5_000), "events", "page")).isEqualTo(Fixtures.written(5_000));
+
+        // the server stops at once: whatever sat in its socket buffer is gone with it
+        receiver.close();
+        Set<String> before = distinct(receiver);
+        PushResult down = plugin.push(context, numbered(5_000, 1_000), "events", "page");
+        assertThat(down.retryable()).isTrue();
+
+        TcpReceiver back = TcpReceiver.tcp(Framing.OCTET_COUNTING, port);
+        receivers.add(back);
+        PushResult again = pushUntilDone(plugin, context, numbered(5_000, 1_000));
+
+        assertThat(again.resent()).isEqualTo(5_000);
+        await().atMost(30, SECONDS).until(() -> {
+            Set<String> all = new HashSet<>(before);
+            all.addAll(distinct(back));
+            return all.size() == 6_000;
+        });
+    }
+
+    private static PushResult pushUntilDone(SyslogPlugin plugin, TestContext context, List<Object> chunk)
+            throws Exception {
+        int resent = 0;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            PushResult result = plugin.push(context, chunk, "events", "page");
+            resent += result.resent();
+            if (!result.retryable()) {
+                assertThat(result.accepted()).isEqualTo(chunk.size());
+                return result.withResent(resent);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the push did not succeed in 20 attempts");
+    }
+
+    /** Messages whose text is their number, so that the receiver can count distinct ones. */
+    private static List<Object> numbered(int from, int count) {
+        List<Object> messages = new ArrayList<>(count);
+        for (int i = from; i < from + count; i++) {
+            messages.add("id=" + i + " " + "x".repeat(100));
+        }
+        return messages;
+    }
+
+    private static Set<String> distinct(TcpReceiver receiver) {
+        Set<String> ids = new HashSet<>();
+        for (String m : receiver.messages()) {
+            int at = m.indexOf("id=");
+            ids.add(m.substring(at, m.indexOf(' ', at)));
+        }
+        return ids;
+    }
+
+    private TcpReceiver receiver() throws Exception {
+        TcpReceiver receiver = TcpReceiver.tcp(Framing.OCTET_COUNTING);
+        receivers.add(receiver);
+        return receiver;
+    }
+}
