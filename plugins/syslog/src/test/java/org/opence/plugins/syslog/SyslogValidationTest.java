@@ -48,6 +48,8 @@ class SyslogValidationTest {
                         org.assertj.core.groups.Tuple.tuple("appName", FieldType.TEXT, "opence"),
                         org.assertj.core.groups.Tuple.tuple("hostname", FieldType.TEXT, null),
                         org.assertj.core.groups.Tuple.tuple("caCertificate", FieldType.TEXTAREA, null),
+                        org.assertj.core.groups.Tuple.tuple("clientCertificate", FieldType.TEXTAREA, null),
+                        org.assertj.core.groups.Tuple.tuple("clientKey", FieldType.PASSWORD, null),
                         org.assertj.core.groups.Tuple.tuple("verifyTls", FieldType.BOOLEAN, true),
                         org.assertj.core.groups.Tuple.tuple("maxMessageBytes", FieldType.NUMBER, 65_536),
                         org.assertj.core.groups.Tuple.tuple("resendWindowKib", FieldType.NUMBER, 4096),
