@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
 
+import org.opence.plugin.api.PushResult.FailedItem;
+
 /**
  * A persistent TCP or TLS connection to a plain syslog server, which acknowledges nothing.
  *
@@ -33,6 +35,7 @@ final class StreamConnection extends Connection {
     private final List<String> watcherEvents = new ArrayList<>();
 
     private int watcherResent;
+    private int watcherReplays;
     private long lastWatcherAttempt;
 
     /**
@@ -58,14 +61,20 @@ final class StreamConnection extends Connection {
 
     @Override
     Delivery send(SyslogSettings settings, List<?> items, String messageId, LongSupplier clock) {
-        boolean resent = false;
+        Delivery delivery = new Delivery();
+        delivery.lossEvents.addAll(watcherEvents);
+        delivery.resent += watcherResent;
+        watcherEvents.clear();
+        watcherResent = 0;
+        watcherReplays = 0;
+        MessageEncoder encoder = encoder(settings);
+        encoder.messageId(messageId);
+        int next = 0;
+        int fruitless = 0;
+        int reconnects = 0;
         while (true) {
-            Delivery delivery = new Delivery();
-            delivery.lossEvents.addAll(watcherEvents);
-            delivery.resent += watcherResent;
-            watcherEvents.clear();
-            watcherResent = 0;
             boolean connecting = false;
+            int startedAt = next;
             try {
                 if (link != null && link.peerClosed()) {
                     delivery.lossEvents.add("the server closed the connection after the last push");
@@ -78,16 +87,31 @@ final class StreamConnection extends Connection {
                     replay(settings, delivery);
                 }
                 FrameWriter frames = writer;
-                Frame frame = settings.framing() == Framing.OCTET_COUNTING ? frames::octetCounted : frames::line;
-                writeAll(settings, items, messageId, clock, delivery, (message, length) -> {
-                    window.written(Arrays.copyOf(message, length));
-                    frame.accept(message, length);
-                });
+                boolean octets = settings.framing() == Framing.OCTET_COUNTING;
+                for (; next < items.size(); next++) {
+                    String text = text(items.get(next));
+                    if (text == null) {
+                        delivery.unusable.add(new FailedItem(next, null, unusable(items.get(next))));
+                        continue;
+                    }
+                    int length = encoder.encode(text, clock.getAsLong());
+                    if (encoder.truncated()) {
+                        delivery.truncatedAt(next);
+                    }
+                    // into the window first: whatever happens to the write, it is sent again after a loss
+                    window.written(Arrays.copyOf(encoder.bytes(), length));
+                    if (octets) {
+                        frames.octetCounted(encoder.bytes(), length);
+                    } else {
+                        frames.line(encoder.bytes(), length);
+                    }
+                }
                 frames.flush();
                 if (link.peerClosed()) {
                     throw new IOException("the server closed the connection while the messages were sent");
                 }
                 window.touch();
+                delivery.sent = items.size() - delivery.unusable.size();
                 return delivery;
             } catch (IOException e) {
                 boolean stalled = aborted;
@@ -99,17 +123,27 @@ final class StreamConnection extends Connection {
                                     : "the connection was lost while sending: " + TlsContexts.rootMessage(e));
                 }
                 lose();
-                if (connecting || stalled || resent) {
-                    delivery.failure = new Delivery.Failure(
-                            Problems.describe(cause, transport, Duration.ofMillis(timeoutMillis))
-                                    .message(),
-                            connecting);
+                // a new connection carries the window and goes on with the push where it was; a connection
+                // that got nothing new through twice in a row means the server cuts sooner than the window
+                fruitless = next > startedAt ? 0 : fruitless + 1;
+                if (connecting || stalled || fruitless >= 2 || ++reconnects > MAX_RECONNECTS_PER_PUSH) {
+                    delivery.sent = next - delivery.unusable.size();
+                    String reason = Problems.describe(cause, transport, Duration.ofMillis(timeoutMillis))
+                            .message();
+                    if (fruitless >= 2) {
+                        reason += " (the server closes connections before the resend window of "
+                                + window.capacity() / 1024 + " KiB gets through: make resendWindowKib smaller, or"
+                                + " use RELP)";
+                    }
+                    delivery.failure = new Delivery.Failure(reason, connecting);
                     return delivery;
                 }
-                resent = true;
             }
         }
     }
+
+    /** Connections one push may open after losses while it still makes progress. */
+    private static final int MAX_RECONNECTS_PER_PUSH = 50;
 
     /**
      * Between pushes (called by {@link Connections} with the lock held): a connection the server closed
@@ -119,6 +153,8 @@ final class StreamConnection extends Connection {
      */
     @Override
     void watch(long now) {
+        System.err.println(
+                "DEBUG watch link=" + (link != null) + " pending=" + window.replayPending() + " size=" + window.size());
         if (link != null) {
             if (!link.peerClosed()) {
                 return;
@@ -141,6 +177,8 @@ final class StreamConnection extends Connection {
     }
 
     private static final long WATCHER_RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    /** Replays the watcher makes between two pushes at most. */
+    private static final int MAX_WATCHER_REPLAYS = 3;
 
     /** After a loss, the window goes out again on the new connection before anything new. */
     private void replay(SyslogSettings settings, Delivery delivery) throws IOException {

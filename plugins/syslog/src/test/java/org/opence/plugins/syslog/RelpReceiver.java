@@ -34,6 +34,7 @@ final class RelpReceiver implements AutoCloseable {
     private final AtomicInteger closeAfter = new AtomicInteger(-1);
     private volatile boolean answering = true;
     private volatile boolean serverCloseHint;
+    private volatile boolean stopOnCut;
     private volatile Predicate<String> refuse = m -> false;
 
     private RelpReceiver(ServerSocket server) {
@@ -64,6 +65,12 @@ final class RelpReceiver implements AutoCloseable {
 
     /** The next session is cut (no answer, connection closed) when its {@code count}-th message arrives. */
     void closeSessionAt(int count) {
+        closeAfter.set(count);
+    }
+
+    /** Like {@link #closeSessionAt}, and the server stops listening before it cuts the session. */
+    void stopAt(int count) {
+        stopOnCut = true;
         closeAfter.set(count);
     }
 
@@ -139,6 +146,9 @@ final class RelpReceiver implements AutoCloseable {
                         received.add(message);
                         inSession++;
                         if (inSession == cutAt) {
+                            if (stopOnCut) {
+                                server.close();
+                            }
                             return; // closed with this one unanswered
                         }
                         if (serverCloseHint) {

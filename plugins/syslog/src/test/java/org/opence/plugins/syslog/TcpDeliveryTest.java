@@ -100,7 +100,7 @@ class TcpDeliveryTest {
     }
 
     @Test
-    void shouldSendTheWholeChunkAgainOnANewConnectionWhenTheServerDropsItMidPush() throws Exception {
+    void shouldSendWhatTheLostConnectionCarriedAgainAndGoOnWhenTheServerDropsItMidPush() throws Exception {
         TcpReceiver receiver = receiver(Framing.OCTET_COUNTING);
         receiver.closeConnectionAfter(100);
         List<Object> big = large(10_000);
@@ -108,16 +108,17 @@ class TcpDeliveryTest {
         PushResult result =
                 Fixtures.plugin().push(TestContext.with(config("TCP", receiver.port())), big, "events", "page");
 
-        // the second connection carries what the first wrote (the resend window) and then the whole chunk
+        // the second connection carries what the first wrote (the resend window) and goes on from there
         int resent = result.resent();
         assertThat(result).isEqualTo(Fixtures.written(10_000).withResent(resent));
         assertThat(resent).isGreaterThanOrEqualTo(100);
-        await().atMost(60, SECONDS).until(() -> receiver.messages().size() >= 10_100 + resent);
+        await().atMost(60, SECONDS).until(() -> receiver.messages().size() >= 10_100);
         List<String> wanted = expected("page", big);
         List<String> got = receiver.messages();
         assertThat(got.subList(0, 100)).containsExactlyElementsOf(wanted.subList(0, 100));
-        assertThat(got.subList(100, 100 + resent)).containsExactlyElementsOf(wanted.subList(0, resent));
-        assertThat(got.subList(100 + resent, got.size())).containsExactlyElementsOf(wanted);
+        // (the message being written when the connection broke is in the window and sent once more after it)
+        assertThat(new java.util.LinkedHashSet<>(got.subList(100, got.size()))).containsExactlyElementsOf(wanted);
+        assertThat(got.size() - 100).isBetween(10_000, 10_001);
         assertThat(receiver.connections()).isEqualTo(2);
     }
 
