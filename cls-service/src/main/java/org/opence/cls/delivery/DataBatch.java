@@ -202,6 +202,31 @@ final class DataBatch {
         }
     }
 
+    /** What could be read of a message that is not a readable batch as a whole. */
+    record Salvage(DataBatch batch, List<JsonNode> records, int declared) {}
+
+    /**
+     * The readable part of a message whose records cannot all be read: its envelope, when that was
+     * readable, and its records up to the first that is not.
+     *
+     * @param declared the number of records the message said it holds (its {@code records} header), -1 if unknown
+     */
+    static Salvage salvage(byte[] body, int declared) {
+        DataBatch batch;
+        try {
+            batch = read(body);
+        } catch (IOException | RuntimeException e) {
+            return new Salvage(null, List.of(), declared);
+        }
+        List<JsonNode> readable = new ArrayList<>();
+        try {
+            batch.forEach((index, record) -> readable.add(record));
+        } catch (IOException | RuntimeException e) {
+            // the records up to the broken one are kept
+        }
+        return new Salvage(batch, readable, declared);
+    }
+
     /** The records at {@code indexes}, in the order of the indexes (read again from the message). */
     List<JsonNode> records(int[] indexes) throws IOException {
         if (indexes.length == 0) {

@@ -157,19 +157,24 @@ public class DeliveryServices {
     }
 
     /** Tells operators that records were parked (at most once a minute per route; core counts repeats). */
-    void notifyParked(DeliveryRoute route, int records, String reason) {
+    /**
+     * Raises (or brings up to date) the destination's notification with how many records are parked
+     * for it now, in how many batches, and the latest reason; at most once a minute per route.
+     */
+    void notifyParked(DeliveryRoute route, String reason) {
         long now = System.currentTimeMillis();
         Long last = notifiedAt.get(route.key());
         if (last != null && now - last < 60_000) {
             return;
         }
         notifiedAt.put(route.key(), now);
+        long[] totals = parked.totals(route.destination());
         notifications.raise(
                 "cls.parked:" + route.destination(),
                 "warning",
                 false,
-                records + " record(s) for the destination '" + route.destination() + "' (SIEM mapping '"
-                        + route.mapping() + "') were parked: " + reason
-                        + ". Replay or discard them in Log Shipper > Parked (GET /api/cls/parked).");
+                totals[0] + " record(s) in " + totals[1] + " parked batch(es) wait for the destination '"
+                        + route.destination() + "'; the latest (SIEM mapping '" + route.mapping() + "') because "
+                        + reason + ". Replay or discard them in Log Shipper > Parked (GET /api/cls/parked).");
     }
 }

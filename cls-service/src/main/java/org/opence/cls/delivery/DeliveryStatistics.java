@@ -54,33 +54,41 @@ public class DeliveryStatistics {
     /** Adds what was counted since the last flush to the stored totals. */
     void flush() {
         for (RouteStats s : routes.values()) {
-            long[] d = s.takeDeltas();
-            boolean any = false;
-            for (long v : d) {
-                any |= v != 0;
+            flush(s);
+        }
+    }
+
+    /**
+     * Adds what one route counted since the last flush to its stored totals. Called before a batch is
+     * acknowledged on the bus, so that the totals a restarted service shows include everything it
+     * acknowledged, even after a SIGKILL; a failure leaves the figures for the next flush.
+     */
+    void flush(RouteStats s) {
+        long[] d = s.takeDeltas();
+        boolean any = false;
+        for (long v : d) {
+            any |= v != 0;
+        }
+        if (!any) {
+            return;
+        }
+        List<org.bson.conversions.Bson> incs = new ArrayList<>();
+        for (RouteStats.Outcome o : RouteStats.Outcome.values()) {
+            if (d[o.ordinal()] != 0) {
+                incs.add(Updates.inc(o.name(), d[o.ordinal()]));
             }
-            if (!any) {
-                continue;
-            }
-            List<org.bson.conversions.Bson> incs = new ArrayList<>();
-            for (RouteStats.Outcome o : RouteStats.Outcome.values()) {
-                if (d[o.ordinal()] != 0) {
-                    incs.add(Updates.inc(o.name(), d[o.ordinal()]));
-                }
-            }
-            if (d[d.length - 1] != 0) {
-                incs.add(Updates.inc(BYTES, d[d.length - 1]));
-            }
-            incs.add(Updates.set("mapping", s.route.mapping()));
-            incs.add(Updates.set("destination", s.route.destination()));
-            incs.add(Updates.set("updatedAt", new java.util.Date()));
-            try {
-                stored.updateOne(
-                        Filters.eq("_id", s.route.key()), Updates.combine(incs), new UpdateOptions().upsert(true));
-            } catch (RuntimeException e) {
-                s.giveBack(d);
-                LOG.warnf("Could not store the delivery figures of %s: %s", s.route.key(), e.getMessage());
-            }
+        }
+        if (d[d.length - 1] != 0) {
+            incs.add(Updates.inc(BYTES, d[d.length - 1]));
+        }
+        incs.add(Updates.set("mapping", s.route.mapping()));
+        incs.add(Updates.set("destination", s.route.destination()));
+        incs.add(Updates.set("updatedAt", new java.util.Date()));
+        try {
+            stored.updateOne(Filters.eq("_id", s.route.key()), Updates.combine(incs), new UpdateOptions().upsert(true));
+        } catch (RuntimeException e) {
+            s.giveBack(d);
+            LOG.warnf("Could not store the delivery figures of %s: %s", s.route.key(), e.getMessage());
         }
     }
 
@@ -95,6 +103,8 @@ public class DeliveryStatistics {
             String mapping,
             String destination,
             long sent,
+            long written,
+            long resent,
             long bytesSent,
             long retried,
             long parked,
@@ -115,6 +125,8 @@ public class DeliveryStatistics {
     public record DestinationView(
             String destination,
             long sent,
+            long written,
+            long resent,
             long bytesSent,
             long retried,
             long parked,
@@ -145,6 +157,8 @@ public class DeliveryStatistics {
             out.add(new DestinationView(
                     destination,
                     views.stream().mapToLong(RouteView::sent).sum(),
+                    views.stream().mapToLong(RouteView::written).sum(),
+                    views.stream().mapToLong(RouteView::resent).sum(),
                     views.stream().mapToLong(RouteView::bytesSent).sum(),
                     views.stream().mapToLong(RouteView::retried).sum(),
                     views.stream().mapToLong(RouteView::parked).sum(),
@@ -173,6 +187,8 @@ public class DeliveryStatistics {
                 r.mapping(),
                 r.destination(),
                 count.applyAsLong(RouteStats.Outcome.sent),
+                count.applyAsLong(RouteStats.Outcome.written),
+                count.applyAsLong(RouteStats.Outcome.resent),
                 (total == null ? 0 : number(total, BYTES)) + pending[pending.length - 1],
                 count.applyAsLong(RouteStats.Outcome.retried),
                 count.applyAsLong(RouteStats.Outcome.parked),

@@ -48,7 +48,8 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
     private static final long STATE_TTL_MILLIS = 5_000;
     private static final int MAX_CHUNK = 50_000;
 
-    private record Delivery(long tag, AMQP.BasicProperties props, byte[] body) {}
+    /** A batch as it arrived, on the channel generation it arrived on. */
+    private record Delivery(long tag, AMQP.BasicProperties props, byte[] body, long generation) {}
 
     /** What a batch is delivered with, looked up again every few seconds. */
     record State(
@@ -68,7 +69,15 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
     private final BlockingQueue<Delivery> inbox = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile String consumerTag;
+    /**
+     * Counts the channel's recoveries. Batches that arrived before one are dropped unhandled: the
+     * broker gave them back to the queue when the connection died, their delivery tags mean nothing on
+     * the recovered channel, and they come again.
+     */
+    private volatile long generation;
+
     private volatile boolean closed;
+    private final FormatProblems formatProblems;
     private State state;
     private long lastHealthAt;
     private boolean lastHealthOk = true;
@@ -78,8 +87,23 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
         this.services = services;
         this.queue = route.queue(services.bus().names());
         this.stats = services.statistics().of(route);
+        this.formatProblems = new FormatProblems(services.plugins().logs(), route);
         this.channel = services.bus().openChannel();
         channel.basicQos(services.prefetch());
+        if (channel instanceof com.rabbitmq.client.Recoverable recoverable) {
+            recoverable.addRecoveryListener(new com.rabbitmq.client.RecoveryListener() {
+                @Override
+                public void handleRecoveryStarted(com.rabbitmq.client.Recoverable r) {
+                    generation++;
+                    inbox.clear();
+                }
+
+                @Override
+                public void handleRecovery(com.rabbitmq.client.Recoverable r) {
+                    LOG.infof("Delivery of %s goes on after the broker connection was recovered", route.key());
+                }
+            });
+        }
         this.thread = new Thread(this::run, "cls-deliver-" + route.key());
         thread.setDaemon(true);
         thread.start();
@@ -119,7 +143,7 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
                 @Override
                 public void handleDelivery(
                         String tag, com.rabbitmq.client.Envelope envelope, AMQP.BasicProperties props, byte[] body) {
-                    inbox.add(new Delivery(envelope.getDeliveryTag(), props, body));
+                    inbox.add(new Delivery(envelope.getDeliveryTag(), props, body, generation));
                 }
             });
         } catch (IOException e) {
@@ -164,8 +188,14 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
             if (d == null) {
                 continue;
             }
+            if (d.generation() != generation || !channel.isOpen()) {
+                // its channel is gone: the broker gives it back to the queue, pushing it now makes a duplicate
+                continue;
+            }
             try {
                 if (handle(d)) {
+                    // the totals include this batch before the bus forgets it: they survive a SIGKILL
+                    services.statistics().flush(stats);
                     channel.basicAck(d.tag(), false);
                 } else {
                     channel.basicNack(d.tag(), false, true);
@@ -298,6 +328,7 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
         }
         stats.add(RouteStats.Outcome.filtered, dropped[0]);
         stats.add(RouteStats.Outcome.muted, dropped[1]);
+        formatProblems.check(s.formatter());
 
         List<String> texts = formatted.texts;
         Positions toRetry = new Positions();
@@ -344,10 +375,7 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
             stats.error(e.getKey());
         }
         if (!toPark.isEmpty()) {
-            services.notifyParked(
-                    route,
-                    toPark.values().stream().mapToInt(Positions::size).sum(),
-                    toPark.keySet().iterator().next());
+            services.notifyParked(route, toPark.keySet().iterator().next());
         }
         if (toRetry.size() > 0) {
             stats.error(retryReason);
@@ -359,7 +387,7 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
                         + retryReason;
                 services.parked().park(route, batch, records, reason, failures);
                 stats.add(RouteStats.Outcome.parked, records.size());
-                services.notifyParked(route, records.size(), reason);
+                services.notifyParked(route, reason);
             } else {
                 retryLater(batch, records, failures, retryReason, policy);
                 stats.add(RouteStats.Outcome.retried, records.size());
@@ -369,11 +397,19 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
     }
 
     /** A message that is not a readable batch is kept as it came, with the reason; it is acknowledged. */
-    private boolean parkUnreadable(Delivery d, int attempts, IOException e) {
-        services.parked().parkUnreadable(route, d.body(), "unreadable batch: " + e.getMessage(), attempts);
-        stats.add(RouteStats.Outcome.parked, 1);
-        stats.error("unreadable batch: " + e.getMessage());
+    private boolean parkUnreadable(Delivery d, int attempts, IOException e) throws IOException {
+        String reason = "unreadable batch: " + e.getMessage();
+        int parked = services.parked().parkUnreadable(route, d.body(), reason, attempts, declaredRecords(d.props()));
+        stats.add(RouteStats.Outcome.parked, parked);
+        stats.error(reason);
+        services.notifyParked(route, reason);
         return true;
+    }
+
+    /** The records a message says it holds (the {@code records} header of ingest), -1 when it does not say. */
+    private static int declaredRecords(AMQP.BasicProperties props) {
+        Object value = props.getHeaders() == null ? null : props.getHeaders().get("records");
+        return value instanceof Number n ? n.intValue() : -1;
     }
 
     /**
@@ -474,7 +510,8 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
                 newest = Math.max(newest, formatted.times[offset + i]);
             }
         }
-        stats.sent(texts.size() - notSentCount, bytes, newest);
+        stats.delivered(texts.size() - notSentCount, bytes, newest, result.acknowledged());
+        stats.add(RouteStats.Outcome.resent, result.resent());
         if (retryReason == null) {
             health(true, null);
         }

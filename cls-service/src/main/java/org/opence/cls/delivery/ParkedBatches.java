@@ -100,17 +100,55 @@ public class ParkedBatches {
         parked.insertOne(doc);
     }
 
-    /** Keeps a message that is not a readable batch, as it came, so it can be looked at and discarded. */
-    void parkUnreadable(DeliveryRoute route, byte[] body, String reason, int attempts) {
+    /**
+     * Keeps a message that is not a readable batch. The records that can be read (up to the first that
+     * cannot) are parked as a batch of their own, so they can be replayed; the message itself is kept
+     * byte for byte as it came (shown with unreadable bytes escaped), counted with the records it said
+     * it holds beyond the readable ones, to be looked at and discarded.
+     *
+     * @param declared the records the message said it holds, -1 when it did not say
+     * @return how many records were parked in all
+     */
+    int parkUnreadable(DeliveryRoute route, byte[] body, String reason, int attempts, int declared) throws IOException {
+        DataBatch.Salvage salvage = DataBatch.salvage(body, declared);
+        int readable = salvage.records().size();
+        if (readable > 0) {
+            park(
+                    route,
+                    salvage.batch(),
+                    salvage.records(),
+                    "kept from a batch that could not be read whole (" + reason + "): these records were readable",
+                    attempts);
+        }
+        int rest = declared >= 0 ? Math.max(1, declared - readable) : 1;
         Document doc = new Document("_id", UUID.randomUUID().toString())
                 .append("mapping", route.mapping())
                 .append("destination", route.destination())
-                .append("count", 1)
+                .append("count", rest)
                 .append("reason", reason.length() > 2000 ? reason.substring(0, 2000) + "…" : reason)
                 .append("attempts", attempts)
-                .append("raw", new String(body, java.nio.charset.StandardCharsets.UTF_8))
+                .append("raw", RawText.escaped(body))
+                .append("rawBase64", java.util.Base64.getEncoder().encodeToString(body))
                 .append("parkedAt", new Date());
+        if (salvage.batch() != null) {
+            doc.append("tenant", salvage.batch().tenant())
+                    .append("kind", salvage.batch().kind())
+                    .append("subtype", salvage.batch().subtype());
+        }
         parked.insertOne(doc);
+        return readable + rest;
+    }
+
+    /** Records parked for a destination and in how many batches, for the notification. */
+    long[] totals(String destination) {
+        long records = 0;
+        long batches = 0;
+        for (Document d :
+                parked.find(Filters.eq("destination", destination)).projection(Projections.include("count"))) {
+            records += d.getInteger("count", 0);
+            batches++;
+        }
+        return new long[] {records, batches};
     }
 
     /**
@@ -157,7 +195,8 @@ public class ParkedBatches {
     public Detail get(String id) throws IOException {
         Document d = require(id);
         if (d.getString("records") == null) {
-            return new Detail(summary(d), mapper.getNodeFactory().textNode(d.getString("raw")));
+            var raw = mapper.createObjectNode().put("text", d.getString("raw")).put("base64", d.getString("rawBase64"));
+            return new Detail(summary(d), raw);
         }
         return new Detail(summary(d), mapper.readTree(d.getString("records")));
     }
@@ -171,7 +210,8 @@ public class ParkedBatches {
         DeliveryRoute route = new DeliveryRoute(d.getString("mapping"), d.getString("destination"));
         if (d.getString("records") == null) {
             throw new ProblemException.Conflict("This parked message is not a readable batch (" + d.getString("reason")
-                    + "); it can only be discarded.");
+                    + "); its readable records, if any, are parked as a batch of their own, which can be replayed;"
+                    + " this part can only be discarded (download it first from its details).");
         }
         requireRoute(route);
         List<JsonNode> records = new ArrayList<>();

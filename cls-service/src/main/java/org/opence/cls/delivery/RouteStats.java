@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * What one route did since this process started: records sent, their bytes, records sent back for a
- * retry, parked, filtered out by the rule or not in the mapping file, plus the last minute's rate,
+ * What one route did since this process started: records sent (acknowledged by the receiver) or
+ * written (to a transport that acknowledges nothing), their bytes, messages of earlier batches sent
+ * again after a lost connection, records sent back for a retry, parked, filtered out by the rule or
+ * not in the mapping file, plus the last minute's rate,
  * the lag behind the tenant and the queue backlog. Also published to Prometheus as
  * {@code ce_cls_records_total{mapping,destination,outcome}}, {@code ce_cls_bytes_sent_total},
  * {@code ce_cls_backlog_batches{queue}} and {@code ce_cls_lag_seconds}.
@@ -17,7 +19,12 @@ final class RouteStats {
 
     /** Outcomes counted per record. */
     enum Outcome {
+        /** Accepted and acknowledged by the receiver (HTTP 2xx, RELP, HEC). */
         sent,
+        /** Written to a transport that acknowledges nothing (TCP, TLS or UDP syslog). */
+        written,
+        /** Messages of earlier batches sent again after a lost connection (they may arrive twice). */
+        resent,
         retried,
         parked,
         filtered,
@@ -85,7 +92,7 @@ final class RouteStats {
         }
         counts[outcome.ordinal()].add(n);
         counters[outcome.ordinal()].increment(n);
-        if (outcome == Outcome.sent) {
+        if (outcome == Outcome.sent || outcome == Outcome.written) {
             long second = System.currentTimeMillis() / 1000;
             synchronized (perSecond) {
                 int slot = (int) (second % WINDOW_SECONDS);
@@ -98,8 +105,9 @@ final class RouteStats {
         }
     }
 
-    void sent(long records, long byteCount, long newestRecordEpochSeconds) {
-        add(Outcome.sent, records);
+    /** Records the destination took: acknowledged ones as sent, the others as written. */
+    void delivered(long records, long byteCount, long newestRecordEpochSeconds, boolean acknowledged) {
+        add(acknowledged ? Outcome.sent : Outcome.written, records);
         bytes.add(byteCount);
         bytesCounter.increment(byteCount);
         lastDeliveredAt = System.currentTimeMillis();

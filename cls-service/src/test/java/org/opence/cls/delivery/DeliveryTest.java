@@ -248,6 +248,106 @@ class DeliveryTest {
     }
 
     @Test
+    void shouldCountWhatNoReceiverAcknowledgedApartFromWhatOneDid() throws Exception {
+        Receiver.Inbox inbox = RECEIVER.inbox("tcp-like");
+        inbox.writtenResending = 7;
+        destination("tcp-like-dest", "tcp-like");
+        mapping("tcp-like", "t-tcp-like", List.of("malware"), List.of(), null, List.of("tcp-like-dest"), null);
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            records.add(alert("w" + i, "high", "user" + i + "@example.com"));
+        }
+
+        publish("t-tcp-like", "alerts", "malware", records);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox.lines.size() >= 1000);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> statistics().getLong("destinations.find { it.destination == 'tcp-like-dest' }.written")
+                        == 1000L);
+        JsonPath stats = statistics();
+        assertThat(stats.getLong("destinations.find { it.destination == 'tcp-like-dest' }.sent"))
+                .isZero();
+        assertThat(stats.getLong("destinations.find { it.destination == 'tcp-like-dest' }.resent"))
+                .as("two chunks of 500, each reporting 7 resent")
+                .isEqualTo(14L);
+    }
+
+    @Test
+    void shouldStoreTheFiguresOfABatchBeforeItIsAcknowledged() throws Exception {
+        destination("durable-dest", "durable");
+        mapping("durable", "t-durable", List.of("malware"), List.of(), null, List.of("durable-dest"), null);
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            records.add(alert("d" + i, "high", "user" + i + "@example.com"));
+        }
+
+        publish("t-durable", "alerts", "malware", records);
+
+        // the periodic flush runs every 10 s: the stored totals must have the batch long before that, as a
+        // SIGKILL right after the acknowledgement would otherwise lose its figures
+        var config = ConfigProvider.getConfig();
+        try (var client = com.mongodb.client.MongoClients.create(
+                config.getValue("quarkus.mongodb.connection-string", String.class))) {
+            var stored = client.getDatabase(config.getValue("ce.mongodb.database", String.class))
+                    .getCollection("cls_delivery_stats");
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                var d = stored.find(new org.bson.Document("destination", "durable-dest"))
+                        .first();
+                return d != null && d.get("sent") instanceof Number n && n.longValue() == 300;
+            });
+        }
+    }
+
+    @Test
+    void shouldKeepWhatCanBeReadOfABrokenBatchAndItsBytesAsTheyCame() throws Exception {
+        destination("broken-dest", "broken");
+        mapping("broken", "t-broken", List.of("malware"), List.of(), null, List.of("broken-dest"), null);
+        // three records, then the message breaks off inside a fourth, with bytes that are not UTF-8
+        String head =
+                "{\"type\":\"tenant.data\",\"schemaVersion\":1,\"id\":\"b1\",\"payload\":{\"tenant\":\"t-broken\","
+                        + "\"kind\":\"alerts\",\"subtype\":\"malware\",\"records\":["
+                        + mapper.writeValueAsString(alert("ok1", "high", "a@example.com")) + ","
+                        + mapper.writeValueAsString(alert("ok2", "high", "b@example.com")) + ","
+                        + mapper.writeValueAsString(alert("ok3", "high", "c@example.com")) + ",{\"_id\":\"bad";
+        byte[] body = new java.io.ByteArrayOutputStream() {
+            {
+                writeBytes(head.getBytes(StandardCharsets.UTF_8));
+                writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE, 'x'});
+            }
+        }.toByteArray();
+        publishRaw("tenant.t-broken.alerts.malware", body, Map.of("records", 5));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> parked("broken-dest").getLong("total") == 2);
+        JsonPath page = parked("broken-dest");
+        String readableId = page.getString("items.find { it.records == 3 }.id");
+        String rawId = page.getString("items.find { it.reason.startsWith('unreadable') }.id");
+        assertThat(page.getInt("items.find { it.reason.startsWith('unreadable') }.records"))
+                .as("the two records the message said it holds beyond the readable three")
+                .isEqualTo(2);
+        JsonPath raw = given().auth()
+                .oauth2(admin())
+                .get("/api/cls/parked/" + rawId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(raw.getString("records.text"))
+                .endsWith("{\"_id\":\"bad\\xFF\\xFEx")
+                .doesNotContain("\uFFFD");
+        assertThat(java.util.Base64.getDecoder().decode(raw.getString("records.base64")))
+                .isEqualTo(body);
+
+        Receiver.Inbox inbox = RECEIVER.inbox("broken");
+        given().auth()
+                .oauth2(admin())
+                .post("/api/cls/parked/" + readableId + "/replay")
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> inbox.lines.size() >= 3);
+        assertThat(inbox.ids()).containsExactlyInAnyOrder("ok1", "ok2", "ok3");
+    }
+
+    @Test
     void shouldDeliverAHistoricalPullThroughTheMappingsRoutesAndFollowItsProgress() throws Exception {
         destination("hist-dest", "hist");
         mapping(
@@ -691,6 +791,10 @@ class DeliveryTest {
     }
 
     private static void publishRaw(String routingKey, byte[] body) throws Exception {
+        publishRaw(routingKey, body, null);
+    }
+
+    private static void publishRaw(String routingKey, byte[] body, Map<String, Object> headers) throws Exception {
         String prefix = ConfigProvider.getConfig().getValue("ce.bus.prefix", String.class);
         try (var connection = RabbitBroker.connect("data-test");
                 var channel = connection.createChannel()) {
@@ -699,7 +803,10 @@ class DeliveryTest {
                     prefix + "ce.data",
                     routingKey,
                     true,
-                    new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+                    new AMQP.BasicProperties.Builder()
+                            .deliveryMode(2)
+                            .headers(headers)
+                            .build(),
                     body);
             channel.waitForConfirmsOrDie(10_000);
         }

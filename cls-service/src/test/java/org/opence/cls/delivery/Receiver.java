@@ -32,6 +32,8 @@ final class Receiver implements AutoCloseable {
         volatile boolean down;
         volatile long delayMillis;
         volatile String refuseContaining;
+        /** Answer "written:n" (taken, not acknowledged, n resent) instead of "ok". */
+        volatile Integer writtenResending;
         /** Lines containing this are answered "try again" the first time they come. */
         volatile String busyOnceContaining;
 
@@ -104,6 +106,10 @@ final class Receiver implements AutoCloseable {
         }
         if (!busy.isEmpty()) {
             respond(exchange, 200, "retry:" + String.join(",", busy));
+            return;
+        }
+        if (inbox.writtenResending != null && refused.isEmpty()) {
+            respond(exchange, 200, "written:" + inbox.writtenResending);
             return;
         }
         respond(exchange, 200, refused.isEmpty() ? "ok" : "refuse:" + String.join(",", refused));

@@ -14,8 +14,9 @@ public class SinkPluginResource implements QuarkusTestResourceLifecycleManager {
     /**
      * A destination that POSTs each chunk, one record per line, to the URL in its {@code target} field
      * and reads the answer: 200 "ok" = all taken, 200 "refuse:i,j" = records i and j refused, 200
-     * "retry:i,j" = all but i and j taken, those to try again; anything else = try again later. Chunks
-     * of 500 records.
+     * "retry:i,j" = all but i and j taken, those to try again; "written:n" = all taken but not
+     * acknowledged (as plain TCP syslog reports), n of an earlier push sent again; anything else = try
+     * again later. Chunks of 500 records.
      */
     static final String SOURCE = """
             package sink;
@@ -44,6 +45,9 @@ public class SinkPluginResource implements QuarkusTestResourceLifecycleManager {
                     }
                     List<PushResult.FailedItem> failed = new ArrayList<>();
                     String text = answer.body().trim();
+                    if (text.startsWith("written:")) {
+                        return PushResult.allAccepted(items.size()).unacknowledged().withResent(Integer.parseInt(text.substring(8)));
+                    }
                     if (text.startsWith("retry:")) {
                         for (String i : text.substring(6).split(",")) {
                             failed.add(new PushResult.FailedItem(Integer.parseInt(i), null, "the receiver is busy"));

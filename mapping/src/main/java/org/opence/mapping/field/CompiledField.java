@@ -22,6 +22,7 @@ public final class CompiledField {
     private final Transformation transformation;
     private final String defaultText;
     private final LongAdder conversionProblems = new LongAdder();
+    private final LongAdder missingValues = new LongAdder();
 
     /**
      * @param name where the field sits in its mapping file, e.g. {@code alerts.malware.extension.src}
@@ -56,6 +57,29 @@ public final class CompiledField {
     /** Counts a value the caller could not use after conversion (e.g. a CEF severity out of range). */
     public void countProblem() {
         conversionProblems.increment();
+    }
+
+    /**
+     * The text for a place that must not stay empty (a CEF or LEEF header field): the value, else the
+     * default, else {@code fallback}, counted as missing.
+     */
+    public String required(JsonNode record, String fallback) {
+        String v = value(record);
+        if (v == null || v.isEmpty()) {
+            missingValues.increment();
+            return fallback;
+        }
+        return v;
+    }
+
+    /** How many records had no value for this required field (and got the fallback) since it was compiled. */
+    public long missingValues() {
+        return missingValues.sum();
+    }
+
+    /** What this field maps from ({@code mapping_field}), or null when it only has a default. */
+    public String source() {
+        return path == null ? null : path.toString();
     }
 
     /** The converted default, or null. */

@@ -72,10 +72,9 @@ final class CefRecordFormatter extends RecordFormatter {
         int longest = 0;
         out.append("CEF:0|");
         for (CompiledField field : header) {
-            String v = field.value(record);
-            if (v != null) {
-                longest = Math.max(longest, Text.cefHeader(out, v, cap));
-            }
+            // a header field is never left empty: a record without the value gets "Unknown", counted
+            String v = field.required(record, MISSING);
+            longest = Math.max(longest, Text.cefHeader(out, v, cap));
             out.append('|');
         }
         out.append(severity(record)).append('|');

@@ -101,4 +101,9 @@ public final class MappingFormatter {
     public long totalConversionProblems() {
         return fields.stream().mapToLong(CompiledField::conversionProblems).sum();
     }
+
+    /** The compiled fields, for reporting their counters (conversions that failed, values missing). */
+    public List<CompiledField> fields() {
+        return java.util.Collections.unmodifiableList(fields);
+    }
 }

@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public abstract class RecordFormatter {
 
+    /** What a CEF or LEEF header field holds when the record has no value for it and there is no default. */
+    public static final String MISSING = "Unknown";
+
     private static final int KEPT_BUFFER_CHARS = 64 * 1024;
     private static final ThreadLocal<StringBuilder> BUFFERS = ThreadLocal.withInitial(() -> new StringBuilder(1024));
 

@@ -267,6 +267,29 @@ class CefFormatterTest {
     }
 
     @Test
+    void shouldNeverLeaveAHeaderFieldEmptyAndCountTheRecordsThatHadNoValue() {
+        // Given a header name taken from the record, without a default
+        MappingFormatter compiled = FormatterFixtures.compiled(
+                Format.CEF,
+                new CefMapping(header(FieldSpec.field("alert_name"), FieldSpec.constant("5")), Map.of()),
+                FormatOptions.DEFAULTS);
+        RecordFormatter f = compiled.forType(DataType.ALERTS, "malware").orElseThrow();
+        // When two records lack it (absent, empty) and one has it
+        String absent = f.format(record("{}"));
+        String empty = f.format(record("{\"alert_name\":\"\"}"));
+        String present = f.format(record("{\"alert_name\":\"Found\"}"));
+        // Then the header keeps its seven fields, the missing ones say so and are counted on the field
+        assertThat(CefTestParser.parse(absent).header().get(4)).isEqualTo("Unknown");
+        assertThat(CefTestParser.parse(empty).header().get(4)).isEqualTo("Unknown");
+        assertThat(CefTestParser.parse(present).header().get(4)).isEqualTo("Found");
+        assertThat(compiled.fields().stream()
+                        .filter(c -> "alert_name".equals(c.source()))
+                        .mapToLong(c -> c.missingValues())
+                        .sum())
+                .isEqualTo(2);
+    }
+
+    @Test
     void shouldFallBackToTheDefaultSeverityAndCountAnInvalidOne() {
         MappingFormatter compiled = FormatterFixtures.compiled(
                 Format.CEF,
