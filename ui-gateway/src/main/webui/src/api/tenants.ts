@@ -27,6 +27,10 @@ export interface IngestStream {
   resentPages: number;
   resentRecords: number;
   unconfirmedRecords: number;
+  /** Elements of the tenant's pages that were no records, kept aside (GET …/ingest/malformed). */
+  malformedElements?: number;
+  /** Pages whose answer always ended early and were taken as they came. */
+  cutPages?: number;
   lastPageAt?: string | null;
   highWaterMark?: number | null;
   lagSeconds?: number | null;

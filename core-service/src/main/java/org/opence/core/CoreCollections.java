@@ -31,6 +31,8 @@ public class CoreCollections implements OwnedCollections {
                 CollectionSpec.of("ingest_needs"),
                 CollectionSpec.of("ingest_leases"),
                 CollectionSpec.of("ingest_history"),
+                // elements of tenant pages that were no records, kept with their bytes
+                CollectionSpec.of("ingest_malformed", IndexSpec.on("tenant", "-at")),
                 CollectionSpec.of("core_leases"));
     }
 }

@@ -139,6 +139,19 @@ export function TenantIngest({ name }: { name: string }) {
                           {s.unconfirmedRecords > 0 ? `; ${formatNumber(s.unconfirmedRecords)} unconfirmed` : ''}
                         </Content>
                       </div>
+                      {(s.malformedElements ?? 0) > 0 || (s.cutPages ?? 0) > 0 ? (
+                        <div>
+                          <Content
+                            component="small"
+                            title="Kept with their bytes: GET /api/tenants/{name}/ingest/malformed. Every record around them was delivered."
+                          >
+                            <Label color="orange" isCompact>
+                              {formatNumber(s.malformedElements ?? 0)} elements set aside
+                              {(s.cutPages ?? 0) > 0 ? `, ${formatNumber(s.cutPages ?? 0)} pages cut` : ''}
+                            </Label>
+                          </Content>
+                        </div>
+                      ) : null}
                     </Td>
                     <Td dataLabel="Last page">
                       {formatTime(s.lastPageAt)}

@@ -52,6 +52,8 @@ const INGEST = {
       resentPages: 1,
       resentRecords: 200,
       unconfirmedRecords: 0,
+      malformedElements: 17,
+      cutPages: 1,
       lastPageAt: '2025-03-01T10:00:00Z',
       highWaterMark: 1740823200,
       lagSeconds: 95,
@@ -124,6 +126,7 @@ describe('Netskope tenants', () => {
       expect(alerts.getByText('running')).toBeTruthy();
       expect(alerts.getByText('123,456')).toBeTruthy();
       expect(alerts.getByText(/40 batches, 41 pages; 1 pages \(200 records\) resent/)).toBeTruthy();
+      expect(alerts.getByText(/17 elements set aside, 1 pages cut/)).toBeTruthy();
       expect(alerts.getByText('cls:splunk-prod')).toBeTruthy();
       expect(alerts.getByText('cto:servicenow')).toBeTruthy();
       expect(alerts.getByText('lag 1 min 35 s')).toBeTruthy();
@@ -131,6 +134,7 @@ describe('Netskope tenants', () => {
       const events = within(within(table).getByRole('row', { name: /events \/ page/ }));
       expect(events.getByText('backoff')).toBeTruthy();
       expect(events.getByText('retry in 30 s')).toBeTruthy();
+      expect(events.queryByText(/set aside/)).toBeNull();
       expect(events.getByText('HTTP 429 from the tenant: rate limited')).toBeTruthy();
       expect(api.callsTo('GET', '/api/tenants/production/ingest')).toHaveLength(1);
 

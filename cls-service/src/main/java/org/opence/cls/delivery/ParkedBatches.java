@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.opence.common.bus.RawText;
 import org.opence.cls.siem.SiemMappingModels;
 import org.opence.cls.siem.SiemMappings;
 import org.opence.common.audit.AuditTrail;

@@ -37,6 +37,7 @@ public class RabbitBus {
     private final Connection connection;
     private final BusTopology topology;
     private final ConfirmingPublisher publisher;
+    private final BusRecovery recovery = new BusRecovery();
     private final List<RetryingConsumer> consumers = new CopyOnWriteArrayList<>();
 
     public RabbitBus(CeConfig config, ObjectMapper mapper, MeterRegistry meters) {
@@ -44,9 +45,14 @@ public class RabbitBus {
         this.names = BusNames.from(config);
         this.codec = new EnvelopeCodec(mapper);
         this.meters = meters;
-        this.connection = connect(config);
+        io.micrometer.core.instrument.Gauge.builder(
+                        "ce.bus.topology.recovery.failures", recovery, BusRecovery::failures)
+                .description("parts of the bus topology not declared again after the connection came back")
+                .register(meters);
+        this.connection = connect(config, recovery);
         try {
             this.topology = new BusTopology(connection, names, config.bus().queueType());
+            recovery.redeclareOnRecovery(connection, topology);
             topology.declareExchanges();
             this.publisher = new ConfirmingPublisher(connection);
         } catch (IOException e) {
@@ -54,7 +60,7 @@ public class RabbitBus {
         }
     }
 
-    static Connection connect(CeConfig config) {
+    static Connection connect(CeConfig config, BusRecovery recovery) {
         String url = config.rabbitmq().url();
         ConnectionFactory factory = new ConnectionFactory();
         try {
@@ -64,8 +70,7 @@ public class RabbitBus {
                     + "); expected e.g. amqp://user:password@host:5672/%2f");
         }
         factory.setConnectionTimeout((int) config.rabbitmq().connectTimeout().toMillis());
-        factory.setAutomaticRecoveryEnabled(true);
-        factory.setTopologyRecoveryEnabled(true);
+        recovery.configure(factory);
         try {
             return factory.newConnection(config.service().name());
         } catch (Exception e) {
@@ -94,6 +99,11 @@ public class RabbitBus {
 
     public String serviceName() {
         return config.service().name();
+    }
+
+    /** Parts of the topology that could not be declared or recovered again after a reconnect, since start. */
+    public long topologyRecoveryFailures() {
+        return recovery.failures();
     }
 
     public boolean isConnected() {

@@ -61,6 +61,8 @@ public class Checkpoints {
                 Updates.inc("pages", 1L),
                 Updates.inc("resentPages", page.resent() ? 1L : 0L),
                 Updates.inc("resentRecords", page.resent() ? (long) page.records() : 0L),
+                Updates.inc("malformed", (long) page.malformed()),
+                Updates.inc("cutPages", page.cut() ? 1L : 0L),
                 Updates.set("lastPageAt", new Date()),
                 Updates.set("lastPageRecords", page.records()),
                 Updates.set("state", "running"),
@@ -102,5 +104,18 @@ public class Checkpoints {
     }
 
     /** What a published page adds to the counters. */
-    record Page(int records, int batches, boolean resent, Long highWaterMark, long lagSeconds) {}
+    record Page(
+            int records, int batches, boolean resent, Long highWaterMark, long lagSeconds, int malformed, boolean cut) {
+
+        static Page of(PageTranscoder.Page page, boolean resent, Long highWaterMark, long lagSeconds) {
+            return new Page(
+                    page.records(),
+                    page.batches().size(),
+                    resent,
+                    highWaterMark,
+                    lagSeconds,
+                    page.malformed().size(),
+                    page.wasCut());
+        }
+    }
 }

@@ -208,6 +208,8 @@ public class HistoryPulls implements EventListener {
         String operation = Long.toString(from);
         long published = 0;
         int failures = 0;
+        int cuts = 0;
+        long pages = 0;
         while (running) {
             boolean sent = false;
             try (NetskopeClient.Answer answer = ingest.client(tenant)
@@ -226,7 +228,22 @@ public class HistoryPulls implements EventListener {
                     throw new IOException("the tenant answered HTTP " + answer.status());
                 }
                 PageTranscoder.Page page = ingest.transcoder().transcode(answer.body(), "result", key, Set.of(), to);
+                if (page.wasCut() && ++cuts < 3) {
+                    throw new IOException(page.cut() + "; asking for the page again");
+                }
+                cuts = 0;
                 publish(page, routingKey);
+                if (!page.malformed().isEmpty() || page.wasCut()) {
+                    ingest.malformed()
+                            .keep(
+                                    key,
+                                    "history " + id + " " + operation,
+                                    "history " + id.replace("-", "").substring(0, 8) + " " + pages,
+                                    page.malformed());
+                    ingest.metrics().malformed(key, page.malformed().size());
+                    ingest.malformed().report(key, page.malformed(), page.cut());
+                }
+                pages++;
                 published += page.records();
                 failures = 0;
                 jobs.updateOne(Filters.eq("_id", id), Updates.set("streams." + index + ".records", published));

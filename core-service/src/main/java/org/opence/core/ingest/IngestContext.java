@@ -19,6 +19,9 @@ interface IngestContext {
 
     PageTranscoder transcoder();
 
+    /** Where elements of pages that are no records are kept. */
+    MalformedElements malformed();
+
     NetskopeClient client(TenantDirectory.Tenant tenant);
 
     /** The iterator {@code index} name of this installation for a tenant (one consumer per index). */

@@ -14,7 +14,8 @@ import io.micrometer.core.instrument.Tags;
  * Prometheus figures per stream ({@code tenant}, {@code kind}, {@code subtype} tags):
  * {@code ce_ingest_records_total}, {@code ce_ingest_batches_total}, {@code ce_ingest_pages_total},
  * {@code ce_ingest_resent_records_total}, {@code ce_ingest_failures_total},
- * {@code ce_ingest_throttled_total}, {@code ce_ingest_lag_seconds}, {@code ce_ingest_last_page_seconds}
+ * {@code ce_ingest_throttled_total}, {@code ce_ingest_malformed_total} (elements of pages that were no
+ * records), {@code ce_ingest_lag_seconds}, {@code ce_ingest_last_page_seconds}
  * (epoch of the last page) and {@code ce_ingest_paused} (1 while the disk is low).
  */
 @ApplicationScoped
@@ -38,6 +39,7 @@ public class IngestMetrics {
         final Counter resent;
         final Counter failures;
         final Counter throttled;
+        final Counter malformed;
         final AtomicLong lag = new AtomicLong();
         final AtomicLong lastPage = new AtomicLong();
 
@@ -67,6 +69,10 @@ public class IngestMetrics {
                     .tags(tags)
                     .description("429 answers")
                     .register(meters);
+            malformed = Counter.builder("ce.ingest.malformed")
+                    .tags(tags)
+                    .description("elements of pages that were no records, set aside")
+                    .register(meters);
             Gauge.builder("ce.ingest.lag.seconds", lag, AtomicLong::get)
                     .tags(tags)
                     .description("age of the newest record of the last page; 0 when caught up")
@@ -92,6 +98,12 @@ public class IngestMetrics {
         }
         f.lag.set(lagSeconds);
         f.lastPage.set(System.currentTimeMillis() / 1000);
+    }
+
+    void malformed(StreamKey key, int elements) {
+        if (elements > 0) {
+            of(key).malformed.increment(elements);
+        }
     }
 
     void failed(StreamKey key) {

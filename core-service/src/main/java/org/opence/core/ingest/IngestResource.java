@@ -7,10 +7,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.bson.Document;
@@ -43,6 +48,8 @@ public class IngestResource {
             long resentPages,
             long resentRecords,
             long unconfirmedRecords,
+            long malformedElements,
+            long cutPages,
             Instant lastPageAt,
             Long highWaterMark,
             Long lagSeconds,
@@ -57,11 +64,58 @@ public class IngestResource {
     private final TenantDirectory directory;
     private final Checkpoints checkpoints;
     private final IngestSupervisor supervisor;
+    private final MalformedElements malformed;
 
-    public IngestResource(TenantDirectory directory, Checkpoints checkpoints, IngestSupervisor supervisor) {
+    public IngestResource(
+            TenantDirectory directory,
+            Checkpoints checkpoints,
+            IngestSupervisor supervisor,
+            MalformedElements malformed) {
         this.directory = directory;
         this.checkpoints = checkpoints;
         this.supervisor = supervisor;
+        this.malformed = malformed;
+    }
+
+    @GET
+    @Path("/malformed")
+    @RolesAllowed(Roles.READ_ONLY)
+    @Operation(
+            summary = "Elements of the tenant's pages that were no records (null, text, invalid JSON, cut),"
+                    + " newest first, with where they stood and why")
+    public MalformedElements.Listing malformed(
+            @PathParam("name") String name,
+            @QueryParam("kind") String kind,
+            @QueryParam("subtype") String subtype,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        return malformed.list(name, kind, subtype, limit);
+    }
+
+    @GET
+    @Path("/malformed/{id}")
+    @RolesAllowed(Roles.READ_ONLY)
+    @Operation(summary = "One element that was no record, with its bytes as they came (escaped text and base64)")
+    public MalformedElements.Detail malformedElement(@PathParam("name") String name, @PathParam("id") String id) {
+        return malformed.get(name, id);
+    }
+
+    @DELETE
+    @Path("/malformed/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Discard one kept element (audited)")
+    public Map<String, Long> discardElement(@PathParam("name") String name, @PathParam("id") String id) {
+        return Map.of("elements", malformed.discard(name, id, null, null));
+    }
+
+    @POST
+    @Path("/malformed/discard")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Discard the kept elements of the tenant, or of one data type (audited)")
+    public Map<String, Long> discardElements(
+            @PathParam("name") String name, @QueryParam("kind") String kind, @QueryParam("subtype") String subtype) {
+        return Map.of("elements", malformed.discard(name, null, kind, subtype));
     }
 
     @GET
@@ -123,6 +177,8 @@ public class IngestResource {
                 number(cp, "resentPages"),
                 number(cp, "resentRecords"),
                 number(cp, "unconfirmedRecords"),
+                number(cp, "malformed"),
+                number(cp, "cutPages"),
                 cp.getDate("lastPageAt") == null
                         ? null
                         : cp.getDate("lastPageAt").toInstant(),

@@ -64,6 +64,7 @@ public class IngestSupervisor implements IngestContext {
     private final Path dataDir;
     private final Leases leases;
     private final PageTranscoder transcoder;
+    private final MalformedElements malformed;
     private final CeConfig ce;
     private final Logs logs;
     private volatile PlatformHttpClient direct;
@@ -96,8 +97,10 @@ public class IngestSupervisor implements IngestContext {
             ServiceIdentity identity,
             ObjectMapper mapper,
             Store store,
-            Logs logs) {
+            Logs logs,
+            MalformedElements malformed) {
         this.settings = config.ingest();
+        this.malformed = malformed;
         this.logs = logs;
         this.directory = directory;
         this.needs = needs;
@@ -319,6 +322,11 @@ public class IngestSupervisor implements IngestContext {
     @Override
     public PageTranscoder transcoder() {
         return transcoder;
+    }
+
+    @Override
+    public MalformedElements malformed() {
+        return malformed;
     }
 
     @Override

@@ -9,23 +9,36 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * Streams one page of a Netskope answer (v2 {@code result} or v1 {@code data}) straight into the
- * bodies of {@code ce.data} messages, without building a tree: each body is a complete envelope
- * ({@code type tenant.data}) holding up to {@code batchRecords} records. Integers that a JavaScript or
- * double-based consumer would round (beyond ±2^53) and every {@code *_id} number are written as
- * strings, so 64-bit ids survive every hop.
+ * Streams one page of a Netskope answer (v2 {@code result} or v1 {@code data}) into the bodies of
+ * {@code ce.data} messages, without building a tree: each body is a complete envelope ({@code type
+ * tenant.data}) holding up to {@code batchRecords} records. Integers that a JavaScript or double-based
+ * consumer would round (beyond ±2^53) and every {@code *_id} number are written as strings, so 64-bit
+ * ids survive every hop.
+ *
+ * <p>The page is split into its elements by {@link PageScanner}, which looks at bytes only, and each
+ * element is parsed on its own: an element that is no record (null, a string, a number, an array) or
+ * that is not valid JSON (bytes that are not UTF-8, control characters, a stray token) is handed back
+ * as {@link Malformed} with its position and bytes, and every record around it is kept. An answer that
+ * ends before the page did is reported as {@link Page#cut()} with what came before it.
  */
 final class PageTranscoder {
 
     static final String DATA_TYPE = "tenant.data";
+    /** The most of one element kept in memory (and parked); larger elements are kept cut, and say so. */
+    static final int MAX_ELEMENT_BYTES = 8 * 1024 * 1024;
+
     private static final long SAFE = 1L << 53;
     private static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON =
+            new JsonFactoryBuilder().rootValueSeparator((String) null).build();
     private static final com.fasterxml.jackson.databind.ObjectMapper TREES =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -39,10 +52,24 @@ final class PageTranscoder {
             long newestTimestamp,
             List<String> lastIds,
             String status,
-            String message) {}
+            String message,
+            List<Malformed> malformed,
+            String cut) {
+
+        /** Whether the answer ended (or stopped being JSON) before the page did. */
+        boolean wasCut() {
+            return cut != null;
+        }
+    }
 
     /** One message body and the number of records in it. */
     record Batch(String id, byte[] body, int records) {}
+
+    /**
+     * An element of the page that is no record: where it stood (0 = first element), why, its bytes as
+     * they came (at most {@link #MAX_ELEMENT_BYTES}) and its whole size.
+     */
+    record Malformed(int position, String reason, byte[] bytes, long size) {}
 
     private final String source;
     private final int batchRecords;
@@ -64,110 +91,278 @@ final class PageTranscoder {
     /**
      * As {@link #transcode(InputStream, String, StreamKey, java.util.Set)}, leaving out records whose
      * {@code timestamp} is after {@code maxTimestamp} (a historical pull's end); they count as seen.
+     *
+     * @throws IOException when reading the answer failed (the connection broke), or when it is not a
+     *     JSON object at all
      */
     Page transcode(
             InputStream in, String recordsField, StreamKey stream, java.util.Set<String> idsToSkip, long maxTimestamp)
             throws IOException {
-        List<Batch> batches = new ArrayList<>();
-        Long waitTime = null;
-        Long hwm = null;
-        String status = null;
-        String message = null;
-        int total = 0;
-        int seen = 0;
-        long newest = 0;
-        List<String> ids = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("the tenant's answer is not a JSON object");
+        PageScanner scanner = new PageScanner(in);
+        if (scanner.peek() != '{') {
+            throw new IOException("the tenant's answer is not a JSON object");
+        }
+        scanner.skip();
+        Fields fields = new Fields();
+        Elements elements = new Elements(stream, idsToSkip, maxTimestamp);
+        PageScanner.Bytes value = new PageScanner.Bytes(MAX_ELEMENT_BYTES);
+        String cut = null;
+        while (cut == null) {
+            int c = scanner.peek();
+            if (c == '}') {
+                break;
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if (field.equals(recordsField) && value == JsonToken.START_ARRAY) {
-                    BatchWriter writer = null;
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        if (writer == null) {
-                            writer = new BatchWriter(stream);
-                        }
-                        RecordInfo info = writer.copyRecord(p, idsToSkip, maxTimestamp);
-                        seen++;
-                        if (info.skipped) {
-                            ids.add(info.id);
-                            continue;
-                        }
-                        total++;
-                        newest = Math.max(newest, info.timestamp);
-                        ids.add(info.id);
-                        if (writer.count >= batchRecords || writer.size() >= MAX_BATCH_BYTES) {
-                            batches.add(writer.finish());
-                            writer = null;
-                        }
-                    }
-                    if (writer != null && writer.count > 0) {
-                        batches.add(writer.finish());
-                    }
-                } else if (field.equals("wait_time") && value.isNumeric()) {
-                    waitTime = p.getLongValue();
-                } else if (field.equals("timestamp_hwm") && value.isNumeric()) {
-                    hwm = p.getLongValue();
-                } else if (field.equals("status") && value == JsonToken.VALUE_STRING) {
-                    status = p.getText();
-                } else if (field.equals("message") && value == JsonToken.VALUE_STRING) {
-                    message = p.getText();
-                } else {
-                    p.skipChildren();
-                }
+            if (c == ',') {
+                scanner.skip();
+                continue;
+            }
+            if (c < 0 || !scanner.readValue(value) || c != '"') {
+                cut = c < 0 || c == '"' ? ended(scanner) : notJson(scanner);
+                break;
+            }
+            String name = fieldName(value);
+            if (scanner.peek() != ':') {
+                cut = scanner.peek() < 0 ? ended(scanner) : notJson(scanner);
+                break;
+            }
+            scanner.skip();
+            if (recordsField.equals(name) && scanner.peek() == '[') {
+                scanner.skip();
+                cut = elements.read(scanner, value);
+            } else if (!scanner.readValue(value)) {
+                cut = ended(scanner);
+            } else {
+                fields.take(name, value);
             }
         }
-        return new Page(batches, total, seen, waitTime, hwm, newest, ids, status, message);
+        return new Page(
+                elements.batches,
+                elements.total,
+                elements.seen,
+                fields.waitTime,
+                fields.hwm,
+                elements.newest,
+                elements.ids,
+                fields.status,
+                fields.message,
+                elements.malformed,
+                cut);
+    }
+
+    private static String ended(PageScanner scanner) {
+        return "the answer ended after " + scanner.offset() + " bytes, before the page did";
+    }
+
+    private static String notJson(PageScanner scanner) {
+        return "the answer is not JSON after byte " + scanner.offset();
+    }
+
+    private static String fieldName(PageScanner.Bytes value) throws IOException {
+        try (JsonParser p = JSON.createParser(value.array(), 0, value.length())) {
+            return p.nextToken() == JsonToken.VALUE_STRING ? p.getText() : "";
+        } catch (JsonProcessingException e) {
+            return ""; // a name that is no valid string is no field we read
+        }
+    }
+
+    /** The fields around the records that the puller uses. */
+    private static final class Fields {
+        Long waitTime;
+        Long hwm;
+        String status;
+        String message;
+
+        void take(String name, PageScanner.Bytes value) throws IOException {
+            if (!name.equals("wait_time")
+                    && !name.equals("timestamp_hwm")
+                    && !name.equals("status")
+                    && !name.equals("message")) {
+                return;
+            }
+            try (JsonParser p = JSON.createParser(value.array(), 0, value.length())) {
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "wait_time" -> waitTime = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+                    case "timestamp_hwm" -> hwm = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+                    case "status" -> status = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                    default -> message = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                }
+            } catch (JsonProcessingException e) {
+                // a field that is not valid JSON reads as absent, as a field of another type does
+            }
+        }
+    }
+
+    /** The elements of the records array: records into batches, the rest set aside. */
+    private final class Elements {
+        private final StreamKey stream;
+        private final java.util.Set<String> idsToSkip;
+        private final long maxTimestamp;
+        final List<Batch> batches = new ArrayList<>();
+        final List<Malformed> malformed = new ArrayList<>();
+        final List<String> ids = new ArrayList<>();
+        int total;
+        int seen;
+        long newest;
+        private BatchWriter writer;
+        private final RecordCopier copier = new RecordCopier();
+
+        Elements(StreamKey stream, java.util.Set<String> idsToSkip, long maxTimestamp) {
+            this.stream = stream;
+            this.idsToSkip = idsToSkip;
+            this.maxTimestamp = maxTimestamp;
+        }
+
+        /** Reads up to the array's end; returns why the page was cut, or null. */
+        String read(PageScanner scanner, PageScanner.Bytes element) throws IOException {
+            int position = 0;
+            String cut = null;
+            while (true) {
+                int c = scanner.peek();
+                if (c == ']') {
+                    scanner.skip();
+                    break;
+                }
+                if (c == ',') {
+                    scanner.skip();
+                    continue;
+                }
+                if (c < 0) {
+                    cut = ended(scanner);
+                    break;
+                }
+                if (!scanner.readValue(element)) {
+                    cut = ended(scanner);
+                    malformed.add(new Malformed(
+                            position,
+                            "the answer ended inside this element (" + element.total() + " bytes of it came)",
+                            element.copy(),
+                            element.total()));
+                    break;
+                }
+                take(element, position++);
+            }
+            if (writer != null && writer.count > 0) {
+                batches.add(writer.finish());
+            }
+            writer = null;
+            return cut;
+        }
+
+        private void take(PageScanner.Bytes element, int position) throws IOException {
+            String notARecord = notARecord(element);
+            if (notARecord != null) {
+                malformed.add(new Malformed(position, notARecord, element.copy(), element.total()));
+                return;
+            }
+            if (!element.complete()) {
+                malformed.add(new Malformed(
+                        position,
+                        "a record of " + element.total() + " bytes, larger than the " + MAX_ELEMENT_BYTES
+                                + " bytes one record may have",
+                        element.copy(),
+                        element.total()));
+                return;
+            }
+            RecordInfo info;
+            try {
+                info = copier.copy(element, idsToSkip, maxTimestamp);
+            } catch (JsonProcessingException e) {
+                copier.discard();
+                malformed.add(new Malformed(
+                        position,
+                        "not valid JSON: " + e.getOriginalMessage() + " (at byte "
+                                + e.getLocation().getByteOffset() + " of the element)",
+                        element.copy(),
+                        element.total()));
+                return;
+            }
+            seen++;
+            ids.add(info.id);
+            if (info.skipped) {
+                return;
+            }
+            if (writer == null) {
+                writer = new BatchWriter(stream);
+            }
+            writer.add(copier);
+            total++;
+            newest = Math.max(newest, info.timestamp);
+            if (writer.count >= batchRecords || writer.size() >= MAX_BATCH_BYTES) {
+                batches.add(writer.finish());
+                writer = null;
+            }
+        }
+    }
+
+    /** Why an element is no record (by its first byte), or null when it may be one. */
+    private static String notARecord(PageScanner.Bytes element) {
+        return switch (element.first()) {
+            case '{' -> null;
+            case 'n' -> "null where a record belongs";
+            case '"' -> "a string where a record belongs";
+            case 't', 'f' -> "true or false where a record belongs";
+            case '[' -> "an array where a record belongs";
+            case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> "a number where a record belongs";
+            default -> "not JSON where a record belongs";
+        };
     }
 
     private record RecordInfo(String id, long timestamp, boolean skipped) {}
 
-    /** Writes one envelope: header fields, then records as they stream by, then the count. */
-    private final class BatchWriter {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        private final JsonGenerator g;
-        private final String id = UUID.randomUUID().toString();
-        int count;
+    /**
+     * Copies one record from its bytes to its transcoded bytes, with one generator kept from record to
+     * record; an element that turns out not to be valid JSON half-way is thrown away with the generator.
+     */
+    private static final class RecordCopier {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        private JsonGenerator g;
 
-        BatchWriter(StreamKey stream) throws IOException {
-            g = JSON.createGenerator(out);
-            g.writeStartObject();
-            g.writeStringField("type", DATA_TYPE);
-            g.writeNumberField("schemaVersion", 1);
-            g.writeStringField("id", id);
-            g.writeStringField("time", Instant.now().toString());
-            g.writeStringField("source", source);
-            g.writeObjectFieldStart("payload");
-            g.writeStringField("tenant", stream.tenant());
-            g.writeStringField("kind", stream.kind());
-            g.writeStringField("subtype", stream.subtype());
-            g.writeArrayFieldStart("records");
-        }
-
-        int size() throws IOException {
-            g.flush();
-            return out.size();
-        }
-
-        /** Copies the record at the parser (on its START_OBJECT), unless its id is one to skip. */
-        RecordInfo copyRecord(JsonParser p, java.util.Set<String> idsToSkip, long maxTimestamp) throws IOException {
-            if (!idsToSkip.isEmpty() || maxTimestamp != Long.MAX_VALUE) {
-                // rare paths (v1 window overlap, end of a historical pull): look at the record first
-                com.fasterxml.jackson.databind.JsonNode tree = TREES.readTree(p);
-                String rid = tree.path("_id").asText(null);
-                long timestamp = tree.path("timestamp").asLong();
-                if ((rid != null && idsToSkip.contains(rid)) || timestamp > maxTimestamp) {
-                    return new RecordInfo(rid, timestamp, true);
-                }
-                try (JsonParser again = tree.traverse()) {
-                    again.nextToken();
-                    return copyObject(again);
-                }
+        RecordInfo copy(PageScanner.Bytes element, java.util.Set<String> idsToSkip, long maxTimestamp)
+                throws IOException {
+            out.reset();
+            if (g == null) {
+                g = JSON.createGenerator(out);
             }
-            return copyObject(p);
+            try (JsonParser p = JSON.createParser(element.array(), 0, element.length())) {
+                p.nextToken(); // the element's first byte is '{'
+                RecordInfo info;
+                if (!idsToSkip.isEmpty() || maxTimestamp != Long.MAX_VALUE) {
+                    // rare paths (v1 window overlap, end of a historical pull): look at the record first
+                    com.fasterxml.jackson.databind.JsonNode tree = TREES.readTree(p);
+                    String rid = tree.path("_id").asText(null);
+                    long timestamp = tree.path("timestamp").asLong();
+                    if ((rid != null && idsToSkip.contains(rid)) || timestamp > maxTimestamp) {
+                        info = new RecordInfo(rid, timestamp, true);
+                    } else {
+                        try (JsonParser again = tree.traverse()) {
+                            again.nextToken();
+                            info = copyObject(again);
+                        }
+                    }
+                } else {
+                    info = copyObject(p);
+                }
+                if (p.nextToken() != null) {
+                    throw new JsonParseException(p, "more follows the end of the record");
+                }
+                g.flush();
+                return info;
+            }
+        }
+
+        /** After a failed copy: the generator may be inside an object; start over with a new one. */
+        void discard() {
+            g = null;
+            out.reset();
+        }
+
+        void writeTo(ByteArrayOutputStream target) throws IOException {
+            out.writeTo(target);
+        }
+
+        int size() {
+            return out.size();
         }
 
         private RecordInfo copyObject(JsonParser p) throws IOException {
@@ -189,7 +384,6 @@ final class PageTranscoder {
                 }
             }
             g.writeEndObject();
-            count++;
             return new RecordInfo(rid, timestamp, false);
         }
 
@@ -229,7 +423,7 @@ final class PageTranscoder {
                 case VALUE_TRUE -> g.writeBoolean(true);
                 case VALUE_FALSE -> g.writeBoolean(false);
                 case VALUE_NULL -> g.writeNull();
-                default -> throw new IOException("unexpected JSON token " + t + " in a record");
+                default -> throw new JsonParseException(p, "unexpected JSON token " + t + " in a record");
             }
         }
 
@@ -245,13 +439,45 @@ final class PageTranscoder {
             long v = p.getLongValue();
             return v <= SAFE && v >= -SAFE;
         }
+    }
 
-        Batch finish() throws IOException {
-            g.writeEndArray();
-            g.writeNumberField("count", count);
-            g.writeEndObject();
-            g.writeEndObject();
-            g.close();
+    /** Writes one envelope: header fields, then the records as copied, then the count. */
+    private final class BatchWriter {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        private final String id = UUID.randomUUID().toString();
+        int count;
+
+        BatchWriter(StreamKey stream) throws IOException {
+            JsonGenerator g = JSON.createGenerator(out);
+            g.writeStartObject();
+            g.writeStringField("type", DATA_TYPE);
+            g.writeNumberField("schemaVersion", 1);
+            g.writeStringField("id", id);
+            g.writeStringField("time", Instant.now().toString());
+            g.writeStringField("source", source);
+            g.writeObjectFieldStart("payload");
+            g.writeStringField("tenant", stream.tenant());
+            g.writeStringField("kind", stream.kind());
+            g.writeStringField("subtype", stream.subtype());
+            g.writeArrayFieldStart("records");
+            g.flush(); // the rest is written here as bytes; this generator is not used again
+        }
+
+        void add(RecordCopier record) throws IOException {
+            if (count > 0) {
+                out.write(',');
+            }
+            record.writeTo(out);
+            count++;
+        }
+
+        int size() {
+            return out.size();
+        }
+
+        Batch finish() {
+            byte[] end = ("],\"count\":" + count + "}}").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            out.write(end, 0, end.length);
             return new Batch(id, out.toByteArray(), count);
         }
     }

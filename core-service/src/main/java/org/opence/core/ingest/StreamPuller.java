@@ -45,6 +45,8 @@ final class StreamPuller implements Runnable {
     private volatile boolean running = true;
     private volatile boolean finished;
     private Instant lastCall = Instant.EPOCH;
+    /** Answers in a row that ended before their page did: the same page is asked for again, twice. */
+    private int cutInARow;
 
     StreamPuller(StreamKey key, IngestContext ctx) {
         this.key = key;
@@ -176,7 +178,11 @@ final class StreamPuller implements Runnable {
         try (NetskopeClient.Answer answer =
                 ctx.client(tenant).iterator(tenant.baseUrl(), token, key, index, operation)) {
             if (answer.status() == 429) {
-                ctx.checkpoints().notInFlight(key); // refused before the iterator moved
+                // refused before the iterator moved: nothing new is in flight; a page asked for again
+                // (resend) stays in flight, or the next call would go past it
+                if (inFlight == null) {
+                    ctx.checkpoints().notInFlight(key);
+                }
                 ctx.metrics().throttled(key);
                 throw new Throttled(answer.retryAfter().orElse(null));
             }
@@ -184,17 +190,18 @@ final class StreamPuller implements Runnable {
             if (answer.status() != 200) {
                 throw new IOException("the tenant answered HTTP " + answer.status() + ": " + snippet(answer));
             }
+            // a page asked for again only because the last answer ended early was never published
+            boolean afterCut = cutInARow > 0;
             PageTranscoder.Page page = ctx.transcoder().transcode(answer.body(), "result", key, Set.of());
+            acceptOrAskAgain(page);
             publish(page);
+            setAside(page, "v2 " + operation, cp);
             // asked again because an earlier ask may have been handed out (resend, or an epoch
             // start repeated after a crash or failure): these records may come twice
-            boolean resent = inFlight != null;
+            boolean resent = inFlight != null && !afterCut;
             long hwm = page.timestampHwm() == null ? page.newestTimestamp() : page.timestampHwm();
             long lag = page.records() == 0 ? 0 : Math.max(0, Instant.now().getEpochSecond() - hwm);
-            ctx.checkpoints()
-                    .published(
-                            key,
-                            new Checkpoints.Page(page.records(), page.batches().size(), resent, hwm, lag));
+            ctx.checkpoints().published(key, Checkpoints.Page.of(page, resent, hwm, lag));
             ctx.metrics().page(key, page.records(), page.batches().size(), resent, lag);
             long waitSeconds = page.waitTime() == null ? 0 : page.waitTime();
             Duration wait =
@@ -246,11 +253,18 @@ final class StreamPuller implements Runnable {
                 throw new IOException("the tenant answered HTTP " + answer.status() + ": " + snippet(answer));
             }
             PageTranscoder.Page page = ctx.transcoder().transcode(answer.body(), "data", key, lastIds);
-            if (!"success".equals(page.status())) {
+            if (!"success".equals(page.status()) && !page.wasCut()) {
                 throw new IOException("the tenant answered status '" + page.status() + "'");
             }
+            acceptOrAskAgain(page);
             publish(page);
-            boolean windowDone = page.seen() < limit;
+            setAside(page, "v1 " + from + "-" + end + " skip " + skip, cp);
+            // the tenant's offset counts every element of its pages, records or not (and a page never
+            // holds more than the limit: what stands beyond it is no element the tenant counted)
+            int elements = Math.min(limit, page.seen() + page.malformed().size());
+            // a page that ended early (taken after asking thrice) says nothing about the window's end:
+            // the next call goes on after what came, unless nothing came at all
+            boolean windowDone = page.wasCut() ? elements == 0 : elements < limit;
             long lag = Math.max(0, now - end);
             var pos = windowDone
                     ? new org.bson.conversions.Bson[] {
@@ -262,14 +276,10 @@ final class StreamPuller implements Runnable {
                     : new org.bson.conversions.Bson[] {
                         Updates.set("v1From", from),
                         Updates.set("v1End", end),
-                        Updates.set("v1Skip", skip + page.seen()),
+                        Updates.set("v1Skip", skip + elements),
                         Updates.set("v1LastIds", page.lastIds())
                     };
-            ctx.checkpoints()
-                    .published(
-                            key,
-                            new Checkpoints.Page(page.records(), page.batches().size(), false, end, lag),
-                            pos);
+            ctx.checkpoints().published(key, Checkpoints.Page.of(page, false, end, lag), pos);
             ctx.metrics().page(key, page.records(), page.batches().size(), false, lag);
             ctx.checkpoints().state(key, "running", null, 0, ctx.owner());
             return Duration.ZERO;
@@ -277,6 +287,33 @@ final class StreamPuller implements Runnable {
     }
 
     // ---- common ----
+
+    /**
+     * An answer that ended before its page did is asked for again (twice: a proxy or load balancer
+     * that cut one answer seldom cuts the next); the third is taken as it is: what came is delivered,
+     * and the stream moves on instead of asking for the same cut page for ever.
+     */
+    private void acceptOrAskAgain(PageTranscoder.Page page) throws IOException {
+        if (!page.wasCut()) {
+            cutInARow = 0;
+            return;
+        }
+        if (++cutInARow < 3) {
+            throw new IOException(page.cut() + "; asking for the page again");
+        }
+        cutInARow = 0;
+    }
+
+    /** Keeps the page's elements that were no records (before its checkpoint moves), counts, tells. */
+    private void setAside(PageTranscoder.Page page, String request, Document checkpoint) {
+        if (page.malformed().isEmpty() && !page.wasCut()) {
+            return;
+        }
+        long number = checkpoint.get("pages") instanceof Number n ? n.longValue() : 0;
+        ctx.malformed().keep(key, request, Long.toString(number), page.malformed());
+        ctx.metrics().malformed(key, page.malformed().size());
+        ctx.malformed().report(key, page.malformed(), page.cut());
+    }
 
     private void publish(PageTranscoder.Page page) throws Exception {
         List<CompletableFuture<Void>> confirms = new ArrayList<>(page.batches().size());

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -338,13 +337,19 @@ class IngestTest {
     }
 
     private static JsonPath status(String tenant) {
-        return given().auth()
-                .oauth2(TestJwt.role("read-only").sign())
-                .get("/api/tenants/" + tenant + "/ingest")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return IngestEvents.status(tenant);
+    }
+
+    private void tenant(String name, String v2Token, String v1Token) throws Exception {
+        IngestEvents.tenant(secrets, sim.url(), name, v2Token, v1Token);
+    }
+
+    private static void need(String module, String tenant, String... streams) throws Exception {
+        IngestEvents.need(module, tenant, streams);
+    }
+
+    private static void publish(String type, Object payload) throws Exception {
+        IngestEvents.publish(type, payload);
     }
 
     private static String state(String tenant, String subtype) {
@@ -433,53 +438,6 @@ class IngestTest {
                         "to", to,
                         "routingPrefix", "history." + job,
                         "streams", list));
-    }
-
-    private void tenant(String name, String v2Token, String v1Token) throws Exception {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("name", name);
-        record.put("baseUrl", sim.url());
-        record.put("v1Token", v1Token == null ? null : secrets.box().encrypt(v1Token));
-        record.put("v2Token", v2Token == null ? null : secrets.box().encrypt(v2Token));
-        record.put("initialRangeDays", 1);
-        record.put("useSystemProxy", false);
-        record.put("updatedAt", Instant.now().toString());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("name", name);
-        payload.put("action", "updated");
-        payload.put("tenant", record);
-        publish("config.tenant.changed", payload);
-    }
-
-    /** What a module service announces: its whole set of needs ({@code kind.subtype}). */
-    private static void need(String module, String tenant, String... streams) throws Exception {
-        List<Map<String, String>> needs = new ArrayList<>();
-        for (String s : streams) {
-            String[] parts = s.split("\\.");
-            needs.add(Map.of("tenant", tenant, "kind", parts[0], "subtype", parts[1]));
-        }
-        publish(
-                "ingest.needs.changed",
-                Map.of("module", module, "needs", needs, "at", Instant.now().toString()));
-    }
-
-    private static void publish(String type, Object payload) throws Exception {
-        String prefix = ConfigProvider.getConfig().getValue("ce.bus.prefix", String.class);
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("type", type);
-        envelope.put("schemaVersion", 1);
-        envelope.put("id", UUID.randomUUID().toString());
-        envelope.put("time", Instant.now().toString());
-        envelope.put("source", "test");
-        envelope.put("payload", payload);
-        try (var connection = RabbitBroker.connect("ingest-test");
-                var channel = connection.createChannel()) {
-            channel.basicPublish(
-                    prefix + "ce.events",
-                    type,
-                    null,
-                    JSON.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     private static void restartBroker() throws Exception {

@@ -83,6 +83,7 @@ public class ControlResource {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("now", (long) Math.floor(data.now()));
         out.put("served", stats.snapshot());
+        out.put("damaged", stats.damaged());
         out.put("indexes", iterator.describe());
         out.put("streams", streams);
         return out;

@@ -30,7 +30,7 @@ public class FaultInjector {
     }
 
     public synchronized void add(FaultRule rule) {
-        pending.add(new Pending(rule, rule.count()));
+        pending.add(new Pending(rule, rule.count(), rule.after()));
     }
 
     public synchronized void clear() {
@@ -39,14 +39,30 @@ public class FaultInjector {
 
     public synchronized List<Map<String, Object>> describe() {
         return pending.stream()
-                .map(p -> Map.<String, Object>of("rule", p.rule, "remaining", p.remaining))
+                .map(p -> Map.<String, Object>of("rule", p.rule, "remaining", p.remaining, "waiting", p.waiting))
                 .toList();
     }
 
-    private synchronized FaultRule take(String path) {
+    /**
+     * The next {@code corrupt} fault for a page of {@code records} records served at {@code path}, taken;
+     * or null. A fault waits for a page that has a record at its position.
+     */
+    public FaultRule takeCorruption(String path, int records) {
+        FaultRule rule = take(path, r -> r.kind().equals("corrupt") && r.position() < records);
+        if (rule != null) {
+            stats.fault(path, rule.kind());
+        }
+        return rule;
+    }
+
+    private synchronized FaultRule take(String path, java.util.function.Predicate<FaultRule> which) {
         for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
             Pending p = it.next();
-            if (path.startsWith(p.rule.pathPrefix())) {
+            if (which.test(p.rule) && path.startsWith(p.rule.pathPrefix())) {
+                if (p.waiting > 0) {
+                    p.waiting--;
+                    continue;
+                }
                 if (--p.remaining == 0) {
                     it.remove();
                 }
@@ -58,7 +74,7 @@ public class FaultInjector {
 
     private void handle(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        FaultRule rule = path.startsWith("/api/") ? take(path) : null;
+        FaultRule rule = path.startsWith("/api/") ? take(path, r -> !r.kind().equals("corrupt")) : null;
         if (rule == null) {
             ctx.next();
             return;
@@ -78,10 +94,12 @@ public class FaultInjector {
     private static final class Pending {
         final FaultRule rule;
         int remaining;
+        int waiting;
 
-        Pending(FaultRule rule, int remaining) {
+        Pending(FaultRule rule, int remaining, int waiting) {
             this.rule = rule;
             this.remaining = remaining;
+            this.waiting = waiting;
         }
     }
 }

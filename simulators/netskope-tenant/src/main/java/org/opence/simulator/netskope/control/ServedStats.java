@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ServedStats {
 
     private final Map<String, Map<String, AtomicLong>> byPath = new ConcurrentHashMap<>();
+    private final Map<String, java.util.List<String>> damaged = new ConcurrentHashMap<>();
 
     public void served(String path, int records) {
         counter(path, "200").incrementAndGet();
@@ -23,6 +24,23 @@ public class ServedStats {
 
     public void fault(String path, String kind) {
         counter(path, "fault-" + kind).incrementAndGet();
+    }
+
+    /** Records a corrupt answer damaged or cut off, by their {@code _id}. */
+    public void damaged(String path, java.util.List<String> ids) {
+        damaged.computeIfAbsent(path, p -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                .addAll(ids);
+    }
+
+    /** Per path, the ids of records corrupt answers damaged or cut off. */
+    public Map<String, java.util.List<String>> damaged() {
+        Map<String, java.util.List<String>> out = new TreeMap<>();
+        damaged.forEach((path, ids) -> {
+            synchronized (ids) {
+                out.put(path, java.util.List.copyOf(ids));
+            }
+        });
+        return out;
     }
 
     public long get(String path, String what) {
@@ -43,6 +61,7 @@ public class ServedStats {
 
     public void clear() {
         byPath.clear();
+        damaged.clear();
     }
 
     private AtomicLong counter(String path, String what) {

@@ -1,4 +1,4 @@
-package org.opence.cls.delivery;
+package org.opence.common.bus;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -8,11 +8,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** A message's bytes as text to look at: valid UTF-8 as it is, every byte that is not as {@code \xNN}. */
-final class RawText {
+public final class RawText {
 
     private RawText() {}
 
-    static String escaped(byte[] bytes) {
+    public static String escaped(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
