@@ -2,6 +2,9 @@ package org.opence.core.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -72,31 +75,73 @@ final class PageScanner {
                 return false;
             }
             int start = position;
-            while (position < limit) {
-                byte b = buffer[position++];
-                if (inString) {
-                    if (escaped) {
-                        escaped = false;
-                    } else if (b == '\\') {
+            byte[] b = buffer;
+            int p = position;
+            int end = limit;
+            while (p < end) {
+                if (escaped) {
+                    escaped = false;
+                    p++;
+                } else if (inString) {
+                    // most bytes of a record are inside strings: only a quote or a backslash matters
+                    p = nextQuoteOrBackslash(b, p, end);
+                    if (p == end) {
+                        break;
+                    }
+                    if (b[p++] == '\\') {
                         escaped = true;
-                    } else if (b == '"') {
+                    } else {
                         inString = false;
                         if (depth == 0) {
-                            out.append(buffer, start, position - start);
+                            position = p;
+                            out.append(b, start, p - start);
                             return true;
                         }
                     }
-                } else if (b == '"') {
-                    inString = true;
-                } else if (b == '{' || b == '[') {
-                    depth++;
-                } else if ((b == '}' || b == ']') && --depth == 0) {
-                    out.append(buffer, start, position - start);
-                    return true;
+                } else {
+                    byte c = b[p++];
+                    if (c == '"') {
+                        inString = true;
+                    } else if (c == '{' || c == '[') {
+                        depth++;
+                    } else if ((c == '}' || c == ']') && --depth == 0) {
+                        position = p;
+                        out.append(b, start, p - start);
+                        return true;
+                    }
                 }
             }
-            out.append(buffer, start, position - start);
+            position = p;
+            out.append(b, start, p - start);
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+
+    /**
+     * Where the next {@code "} or {@code \} is from {@code p}, or {@code end}: eight bytes at a time
+     * (a byte of a word equals the one sought when that byte of the word XOR the sought byte is zero;
+     * the lowest such byte is found exactly), then byte by byte.
+     */
+    private static int nextQuoteOrBackslash(byte[] b, int p, int end) {
+        while (p + 8 <= end) {
+            long word = (long) LONGS.get(b, p);
+            long quotes = word ^ QUOTES;
+            long backslashes = word ^ BACKSLASHES;
+            long found = ((quotes - ONES) & ~quotes & HIGHS) | ((backslashes - ONES) & ~backslashes & HIGHS);
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            p += 8;
+        }
+        while (p < end && b[p] != '"' && b[p] != '\\') {
+            p++;
+        }
+        return p;
     }
 
     /** A number, literal or stray token: up to the next separator, bracket or white space. */

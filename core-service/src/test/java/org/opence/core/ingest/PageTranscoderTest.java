@@ -264,4 +264,74 @@ class PageTranscoderTest {
         assertThat(result.malformed().get(0).size()).isEqualTo(size + 21L);
         assertThat(result.malformed().get(0).reason()).contains("larger than");
     }
+
+    @Test
+    void shouldReadTheSamePageWhateverSizeTheReadsAre() throws Exception {
+        // Given a page with escapes, brackets and quotes inside strings, multi-byte text and damaged
+        // elements, so that every kind of byte ends up at the edge of some read
+        byte[] page = ("{\"ok\":1,\"result\":[{\"_id\":\"a\",\"s\":\"x\\\\\",\"q\":\"say \\\"}]{[\\\" \\\\ ok\"},"
+                        + "null,{\"_id\":\"b\",\"u\":\"caf\u00e9 \u65e5\u672c \\u00e9\",\"n\":[1,{\"m\":\"]\"}]},"
+                        + "\"text, with ] and }\",{\"_id\":\"c\",\"e\":\"\\\\\"},{\"_id\":\"d\",\"bad\":NaN},"
+                        + "{\"_id\":\"e\",\"x\":\"12345678901234567890\\\"abcdefgh\"}],\"wait_time\":2}")
+                .getBytes(StandardCharsets.UTF_8);
+        PageTranscoder.Page whole = transcode(page, 2000);
+        assertThat(ids(whole)).containsExactly("a", "b", "c", "e");
+        assertThat(whole.malformed())
+                .extracting(PageTranscoder.Malformed::position)
+                .containsExactly(1, 3, 5);
+        JsonNode a = JSON.readTree(whole.batches().get(0).body())
+                .path("payload")
+                .path("records")
+                .get(0);
+        assertThat(a.path("q").asText()).isEqualTo("say \"}]{[\" \\ ok");
+        // When it comes in reads of every size from 1 to 17 bytes
+        for (int size = 1; size <= 17; size++) {
+            PageTranscoder.Page pieces = new PageTranscoder("core-service", 2000)
+                    .transcode(new Trickle(page, size), "result", STREAM, Set.of());
+            // Then it reads the same
+            assertThat(ids(pieces)).as("reads of %d", size).isEqualTo(ids(whole));
+            assertThat(pieces.malformed())
+                    .as("reads of %d", size)
+                    .extracting(PageTranscoderTest::raw)
+                    .isEqualTo(whole.malformed().stream()
+                            .map(PageTranscoderTest::raw)
+                            .toList());
+            assertThat(pieces.waitTime()).isEqualTo(2L);
+            assertThat(pieces.batches().get(0).body()).isNotEmpty();
+            assertThat(JSON.readTree(pieces.batches().get(0).body())
+                            .path("payload")
+                            .path("records"))
+                    .isEqualTo(JSON.readTree(whole.batches().get(0).body())
+                            .path("payload")
+                            .path("records"));
+        }
+    }
+
+    /** Hands out at most {@code size} bytes per read, as a slow connection does. */
+    private static final class Trickle extends java.io.InputStream {
+        private final byte[] data;
+        private final int size;
+        private int at;
+
+        Trickle(byte[] data, int size) {
+            this.data = data;
+            this.size = size;
+        }
+
+        @Override
+        public int read() {
+            return at < data.length ? data[at++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (at >= data.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(len, size), data.length - at);
+            System.arraycopy(data, at, b, off, n);
+            at += n;
+            return n;
+        }
+    }
 }
