@@ -1,10 +1,25 @@
 /** cls-service DeliveryStatistics: GET /api/cls/statistics, read by the Log Shipper's delivery page and the home page. */
 
+/**
+ * What a destination took: `sent` records a receiver acknowledged (RELP, HTTP), `written` records handed
+ * to a transport that acknowledges nothing (TCP, TLS, UDP), `resent` records written again after a
+ * connection was lost (duplicates at the receiver at most).
+ */
+export interface Delivered {
+  sent: number;
+  written?: number;
+  resent?: number;
+}
+
+/** Records delivered, acknowledged or not. */
+export function delivered(d: Delivered): number {
+  return d.sent + (d.written ?? 0);
+}
+
 /** Figures of one route (a SIEM mapping × a destination); null fields are left out by the API. */
-export interface RouteView {
+export interface RouteView extends Delivered {
   mapping: string;
   destination: string;
-  sent: number;
   bytesSent: number;
   retried: number;
   parked: number;
@@ -24,9 +39,8 @@ export interface RouteView {
 }
 
 /** Figures of one destination, summed over its routes. */
-export interface DestinationView {
+export interface DestinationView extends Delivered {
   destination: string;
-  sent: number;
   bytesSent: number;
   retried: number;
   parked: number;

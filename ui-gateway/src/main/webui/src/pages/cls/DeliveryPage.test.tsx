@@ -36,6 +36,8 @@ function destination(name: string, routes: RouteView[], over: Partial<Destinatio
   return {
     destination: name,
     sent: sum((r) => r.sent),
+    written: sum((r) => r.written ?? 0),
+    resent: sum((r) => r.resent ?? 0),
     bytesSent: sum((r) => r.bytesSent),
     retried: sum((r) => r.retried),
     parked: sum((r) => r.parked),
@@ -74,6 +76,35 @@ function stats(at: string, destinations: DestinationView[]): Statistics {
 }
 
 describe('DeliveryPage', () => {
+  it('tells records a receiver acknowledged from records written to a transport that acknowledges nothing', async () => {
+    const tcp = destination('syslog-tcp', [route({ destination: 'syslog-tcp', sent: 0, written: 900, resent: 25 })]);
+    const relp = destination('syslog-relp', [route({ destination: 'syslog-relp', sent: 400, written: 0 })]);
+    const mixed = destination('syslog-mixed', [
+      route({ destination: 'syslog-mixed', sent: 100, written: 50 }),
+    ]);
+    renderPage(<DeliveryPage />, {
+      role: 'read-only',
+      routes: { 'GET /api/cls/statistics': () => stats('2026-03-01T10:06:00Z', [tcp, relp, mixed]) },
+    });
+    const table = await screen.findByRole('grid', { name: 'Delivery per destination' });
+    const tcpRow = within(table).getByRole('row', { name: /syslog-tcp/ });
+    expect(within(tcpRow).getByTestId('sent-syslog-tcp').textContent).toBe(formatNumber(900));
+    expect(tcpRow.textContent).toContain('unacknowledged');
+    expect(tcpRow.textContent).toContain('25 resent');
+    const relpRow = within(table).getByRole('row', { name: /syslog-relp/ });
+    expect(within(relpRow).getByTestId('sent-syslog-relp').textContent).toBe(formatNumber(400));
+    expect(relpRow.textContent).not.toContain('unacknowledged');
+    const mixedRow = within(table).getByRole('row', { name: /syslog-mixed/ });
+    expect(within(mixedRow).getByTestId('sent-syslog-mixed').textContent).toBe(formatNumber(150));
+    expect(mixedRow.textContent).toContain('50 unacknowledged');
+    expect(screen.getByTestId('total-Records delivered').textContent).toBe(formatNumber(1450));
+    expect(screen.getByTestId('total-Acknowledged').textContent).toBe(formatNumber(500));
+    expect(
+      screen.getByText('900 records (900 written without acknowledgement); 25 resent after a lost connection'),
+    ).toBeTruthy();
+  });
+
+
   it('shows the figures per destination and mapping, with totals and links to the parked batches', async () => {
     const { api } = renderPage(<DeliveryPage />, {
       role: 'read-only',

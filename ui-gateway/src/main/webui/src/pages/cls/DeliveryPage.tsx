@@ -36,6 +36,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatBytes, formatDuration, formatNumber, formatTime, latestTime } from '../../components/format';
 import { DENSE, ErrorItem } from './common';
 import { LineChart } from './LineChart';
+import { delivered, type Delivered } from '../../api/delivery';
 import type { DestinationView, RouteView, Statistics } from './types';
 
 /** How often the figures are fetched, and so how often the charts get a point. */
@@ -212,7 +213,8 @@ export function DeliveryPage() {
 
 function Totals({ destinations, routes }: { destinations: DestinationView[]; routes: RouteView[] }) {
   const figures: [string, string][] = [
-    ['Records sent', formatNumber(sum(destinations, (d) => d.sent))],
+    ['Records delivered', formatNumber(sum(destinations, delivered))],
+    ['Acknowledged', formatNumber(sum(destinations, (d) => d.sent))],
     ['Bytes sent', formatBytes(sum(destinations, (d) => d.bytesSent))],
     ['Events per second', rate(sum(destinations, (d) => d.eventsPerSecond))],
     ['Batches waiting', formatNumber(sum(destinations, (d) => d.backlogBatches + d.retryingBatches))],
@@ -245,7 +247,7 @@ function OverviewTable({ destinations, routes }: { destinations: DestinationView
           <Tr>
             <Th modifier="wrap">Destination</Th>
             <Th>Status</Th>
-            <Th className="ce-numeric" modifier="wrap">Sent</Th>
+            <Th className="ce-numeric" modifier="wrap">Delivered</Th>
             <Th className="ce-numeric" modifier="wrap">Bytes sent</Th>
             <Th className="ce-numeric" modifier="wrap">Events/s</Th>
             <Th className="ce-numeric" modifier="wrap">Retried</Th>
@@ -271,8 +273,8 @@ function OverviewTable({ destinations, routes }: { destinations: DestinationView
                     {status.text}
                   </Label>
                 </Td>
-                <Td dataLabel="Sent" className="ce-numeric" modifier="nowrap" data-testid={`sent-${d.destination}`}>
-                  {formatNumber(d.sent)}
+                <Td dataLabel="Delivered" className="ce-numeric" modifier="nowrap">
+                  <DeliveredFigure figures={d} testId={`sent-${d.destination}`} />
                 </Td>
                 <Td dataLabel="Bytes sent" className="ce-numeric" modifier="nowrap">{formatBytes(d.bytesSent)}</Td>
                 <Td dataLabel="Events/s" className="ce-numeric" modifier="nowrap">{formatNumber(d.eventsPerSecond, 1)}</Td>
@@ -300,7 +302,7 @@ function OverviewTable({ destinations, routes }: { destinations: DestinationView
           <Tr style={{ fontWeight: 600 }} data-testid="totals-row">
             <Th scope="row">Total</Th>
             <Td />
-            <Td className="ce-numeric" modifier="nowrap">{formatNumber(sum(destinations, (d) => d.sent))}</Td>
+            <Td className="ce-numeric" modifier="nowrap">{formatNumber(sum(destinations, delivered))}</Td>
             <Td className="ce-numeric" modifier="nowrap">{formatBytes(sum(destinations, (d) => d.bytesSent))}</Td>
             <Td className="ce-numeric" modifier="nowrap">{formatNumber(sum(destinations, (d) => d.eventsPerSecond), 1)}</Td>
             <Td className="ce-numeric" modifier="nowrap">{formatNumber(sum(destinations, (d) => d.retried))}</Td>
@@ -368,7 +370,7 @@ function DestinationCard({
             <Grid hasGutter>
               <GridItem md={4}>
                 <DescriptionList isCompact isHorizontal horizontalTermWidthModifier={{ default: '11ch' }} aria-label={`Figures of ${d.destination}`}>
-                  <Figure term="Sent" value={`${formatNumber(d.sent)} records`} />
+                  <Figure term="Delivered" value={deliveredText(d)} />
                   <Figure term="Bytes" value={formatBytes(d.bytesSent)} />
                   <Figure term="Events/s" value={formatNumber(d.eventsPerSecond, 1)} />
                   <Figure term="Lag" value={lag(d.lagSeconds)} />
@@ -408,6 +410,44 @@ function DestinationCard({
   );
 }
 
+const DELIVERED_HELP =
+  'Acknowledged: the receiver confirmed each record (RELP, HTTP). Written: handed to TCP, TLS or UDP, which confirm nothing, ' +
+  'so a receiver that closes or restarts may lose what was in flight; RELP avoids that. Resent: written again after a ' +
+  'connection was lost (the receiver may hold those twice).';
+
+/** How the delivered records split: acknowledged, written without acknowledgement, resent. */
+export function deliveredText(d: Delivered): string {
+  const written = d.written ?? 0;
+  const parts: string[] = [];
+  if (d.sent > 0) parts.push(`${formatNumber(d.sent)} acknowledged`);
+  if (written > 0) parts.push(`${formatNumber(written)} written without acknowledgement`);
+  const resent = d.resent ?? 0;
+  return `${formatNumber(delivered(d))} records${parts.length ? ` (${parts.join(', ')})` : ''}${
+    resent > 0 ? `; ${formatNumber(resent)} resent after a lost connection` : ''
+  }`;
+}
+
+/** The records delivered, and below it how many of them no receiver acknowledged, and how many were resent. */
+function DeliveredFigure({ figures: d, testId }: { figures: Delivered; testId?: string }) {
+  const written = d.written ?? 0;
+  const resent = d.resent ?? 0;
+  return (
+    <span title={DELIVERED_HELP}>
+      <span data-testid={testId}>{formatNumber(delivered(d))}</span>
+      {written > 0 && (
+        <div>
+          <Content component="small">{d.sent > 0 ? `${formatNumber(written)} unacknowledged` : 'unacknowledged'}</Content>
+        </div>
+      )}
+      {resent > 0 && (
+        <div>
+          <Content component="small">{formatNumber(resent)} resent</Content>
+        </div>
+      )}
+    </span>
+  );
+}
+
 /** "12 s ago" with the full time on hover; "—" before the first. */
 export function Ago({ value, now = Date.now() }: { value: string | null | undefined; now?: number }) {
   if (!value) return <>—</>;
@@ -438,7 +478,7 @@ function RouteTable({ destination: d }: { destination: DestinationView }) {
         <Thead>
           <Tr>
             <Th modifier="wrap">SIEM mapping</Th>
-            <Th className="ce-numeric" modifier="wrap">Sent</Th>
+            <Th className="ce-numeric" modifier="wrap">Delivered</Th>
             <Th className="ce-numeric" modifier="wrap">Bytes</Th>
             <Th className="ce-numeric" modifier="wrap">Events/s</Th>
             <Th className="ce-numeric" modifier="wrap">Retried</Th>
@@ -458,7 +498,9 @@ function RouteTable({ destination: d }: { destination: DestinationView }) {
               <Td dataLabel="SIEM mapping">
                 <Link to={`/cls/siem-mappings?mapping=${encodeURIComponent(r.mapping)}`}>{r.mapping}</Link>
               </Td>
-              <Td dataLabel="Sent" className="ce-numeric" modifier="nowrap">{formatNumber(r.sent)}</Td>
+              <Td dataLabel="Delivered" className="ce-numeric" modifier="nowrap">
+                <DeliveredFigure figures={r} />
+              </Td>
               <Td dataLabel="Bytes" className="ce-numeric" modifier="nowrap">{formatBytes(r.bytesSent)}</Td>
               <Td dataLabel="Events/s" className="ce-numeric" modifier="nowrap">{formatNumber(r.eventsPerSecond, 1)}</Td>
               <Td dataLabel="Retried" className="ce-numeric" modifier="nowrap">{formatNumber(r.retried)}</Td>

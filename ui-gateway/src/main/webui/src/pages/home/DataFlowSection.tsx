@@ -1,3 +1,4 @@
+import { delivered } from '../../api/delivery';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import {
@@ -210,7 +211,7 @@ function LogShipperCard({ flow, history }: { flow: Polled<FlowData>; history: nu
                     <Tr>
                       <Th>Destination</Th>
                       <Th className="ce-numeric">Events/s</Th>
-                      <Th className="ce-numeric">Sent</Th>
+                      <Th className="ce-numeric">Delivered</Th>
                       <Th>Lag</Th>
                       <Th>Last error</Th>
                     </Tr>
@@ -224,8 +225,8 @@ function LogShipperCard({ flow, history }: { flow: Polled<FlowData>; history: nu
                         <Td dataLabel="Events/s" className="ce-numeric">
                           {formatNumber(d.eventsPerSecond, 1)}
                         </Td>
-                        <Td dataLabel="Sent" className="ce-numeric">
-                          {formatNumber(d.sent)}
+                        <Td dataLabel="Delivered" className="ce-numeric">
+                          {formatNumber(delivered(d))}
                         </Td>
                         <Td dataLabel="Lag" modifier="nowrap">
                           {d.lagSeconds < 0 ? '—' : formatDuration(d.lagSeconds)}

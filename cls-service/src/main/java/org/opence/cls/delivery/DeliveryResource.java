@@ -2,8 +2,10 @@ package org.opence.cls.delivery;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,11 +37,14 @@ public class DeliveryResource {
     private final DeliveryPipeline pipeline;
     private final DeliveryStatistics statistics;
     private final ParkedBatches parked;
+    private final DeliveryServices services;
 
-    public DeliveryResource(DeliveryPipeline pipeline, DeliveryStatistics statistics, ParkedBatches parked) {
+    public DeliveryResource(
+            DeliveryPipeline pipeline, DeliveryStatistics statistics, ParkedBatches parked, DeliveryServices services) {
         this.pipeline = pipeline;
         this.statistics = statistics;
         this.parked = parked;
+        this.services = services;
     }
 
     /** Figures per destination, with each SIEM mapping that sends to it. */
@@ -81,7 +86,9 @@ public class DeliveryResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Send a parked batch again (formatted with the mapping file of now)")
     public Map<String, Integer> replay(@PathParam("id") String id) throws IOException {
-        return Map.of("records", parked.replay(id), "batches", 1);
+        ParkedBatches.Handled handled = parked.replay(id);
+        services.parkedChanged(Set.of(handled.destination()));
+        return Map.of("records", handled.records(), "batches", 1);
     }
 
     @DELETE
@@ -90,7 +97,9 @@ public class DeliveryResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Discard a parked batch for good (audited)")
     public Map<String, Integer> discard(@PathParam("id") String id) {
-        return Map.of("records", parked.discard(id), "batches", 1);
+        ParkedBatches.Handled handled = parked.discard(id);
+        services.parkedChanged(Set.of(handled.destination()));
+        return Map.of("records", handled.records(), "batches", 1);
     }
 
     @POST
@@ -102,9 +111,16 @@ public class DeliveryResource {
             @QueryParam("mapping") String mapping, @QueryParam("destination") String destination) throws IOException {
         int records = 0;
         int batches = 0;
-        for (String id : parked.ids(mapping, destination, MAX_BULK)) {
-            records += parked.replay(id);
-            batches++;
+        Set<String> destinations = new HashSet<>();
+        try {
+            for (String id : parked.ids(mapping, destination, MAX_BULK)) {
+                ParkedBatches.Handled handled = parked.replay(id);
+                destinations.add(handled.destination());
+                records += handled.records();
+                batches++;
+            }
+        } finally {
+            services.parkedChanged(destinations);
         }
         return Map.of("records", records, "batches", batches);
     }
@@ -118,9 +134,16 @@ public class DeliveryResource {
             @QueryParam("mapping") String mapping, @QueryParam("destination") String destination) {
         int records = 0;
         int batches = 0;
-        for (String id : parked.ids(mapping, destination, MAX_BULK)) {
-            records += parked.discard(id);
-            batches++;
+        Set<String> destinations = new HashSet<>();
+        try {
+            for (String id : parked.ids(mapping, destination, MAX_BULK)) {
+                ParkedBatches.Handled handled = parked.discard(id);
+                destinations.add(handled.destination());
+                records += handled.records();
+                batches++;
+            }
+        } finally {
+            services.parkedChanged(destinations);
         }
         return Map.of("records", records, "batches", batches);
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,7 +39,17 @@ public class DeliveryServices {
     private final List<Duration> retryDelays;
     private final int prefetch;
     private final int consumersPerRoute;
+    private final long noticeIntervalMillis;
     private final Map<String, Long> notifiedAt = new ConcurrentHashMap<>();
+    /** Parkings not told yet because the route's notification was updated less than a minute ago. */
+    private final Map<String, String> untold = new ConcurrentHashMap<>();
+
+    private final java.util.concurrent.ScheduledExecutorService later =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "cls-parked-notices");
+                t.setDaemon(true);
+                return t;
+            });
 
     public DeliveryServices(
             RabbitBus bus,
@@ -53,7 +64,9 @@ public class DeliveryServices {
             @ConfigProperty(name = "cls.delivery.retry-delays", defaultValue = "5s,30s,2m,10m")
                     List<Duration> retryDelays,
             @ConfigProperty(name = "cls.delivery.prefetch", defaultValue = "4") int prefetch,
-            @ConfigProperty(name = "cls.delivery.consumers-per-route", defaultValue = "2") int consumersPerRoute) {
+            @ConfigProperty(name = "cls.delivery.consumers-per-route", defaultValue = "2") int consumersPerRoute,
+            @ConfigProperty(name = "cls.delivery.parked-notice-interval", defaultValue = "60s")
+                    Duration noticeInterval) {
         this.bus = bus;
         this.mapper = mapper;
         this.mappings = mappings;
@@ -66,6 +79,7 @@ public class DeliveryServices {
         this.retryDelays = List.copyOf(retryDelays);
         this.prefetch = prefetch;
         this.consumersPerRoute = Math.max(1, consumersPerRoute);
+        this.noticeIntervalMillis = noticeInterval.toMillis();
     }
 
     RabbitBus bus() {
@@ -156,25 +170,63 @@ public class DeliveryServices {
                 System.currentTimeMillis());
     }
 
-    /** Tells operators that records were parked (at most once a minute per route; core counts repeats). */
     /**
      * Raises (or brings up to date) the destination's notification with how many records are parked
-     * for it now, in how many batches, and the latest reason; at most once a minute per route.
+     * for it now, in how many batches, and the latest reason; at most once a minute per route
+     * ({@code cls.delivery.parked-notice-interval}), what came within the minute told when it is over.
      */
     void notifyParked(DeliveryRoute route, String reason) {
         long now = System.currentTimeMillis();
         Long last = notifiedAt.get(route.key());
-        if (last != null && now - last < 60_000) {
+        if (last != null && now - last < noticeIntervalMillis) {
+            // told less than a minute ago: the figures are brought up to date when the minute is over
+            if (untold.put(route.key(), reason) == null) {
+                later.schedule(
+                        () -> {
+                            String latest = untold.remove(route.key());
+                            if (latest != null) {
+                                notifyParked(route, latest);
+                            }
+                        },
+                        noticeIntervalMillis - (now - last),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
             return;
         }
         notifiedAt.put(route.key(), now);
-        long[] totals = parked.totals(route.destination());
+        tellOperators(route.destination(), "; the latest (SIEM mapping '" + route.mapping() + "') because " + reason);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopNotices() {
+        later.shutdownNow();
+    }
+
+    /**
+     * After parked batches were replayed or discarded: each destination's notification says what is
+     * parked now, or is resolved when nothing is; the next parking is told at once.
+     */
+    public void parkedChanged(Set<String> destinations) {
+        for (String destination : destinations) {
+            notifiedAt.keySet().removeIf(key -> key.endsWith(DeliveryRoute.SEPARATOR + destination));
+            untold.keySet().removeIf(key -> key.endsWith(DeliveryRoute.SEPARATOR + destination));
+            tellOperators(destination, "");
+        }
+    }
+
+    private void tellOperators(String destination, String latest) {
+        long[] totals = parked.totals(destination);
+        String key = "cls.parked:" + destination;
+        if (totals[1] == 0) {
+            notifications.resolve(key);
+            return;
+        }
         notifications.raise(
-                "cls.parked:" + route.destination(),
+                key,
                 "warning",
                 false,
                 totals[0] + " record(s) in " + totals[1] + " parked batch(es) wait for the destination '"
-                        + route.destination() + "'; the latest (SIEM mapping '" + route.mapping() + "') because "
-                        + reason + ". Replay or discard them in Log Shipper > Parked (GET /api/cls/parked).");
+                        + destination + "'" + latest
+                        + ". Replay or discard them in Log Shipper > Parked (GET /api/cls/parked).");
     }
 }

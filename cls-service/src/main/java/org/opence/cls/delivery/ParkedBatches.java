@@ -13,12 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.opence.common.bus.RawText;
 import org.opence.cls.siem.SiemMappingModels;
 import org.opence.cls.siem.SiemMappings;
 import org.opence.common.audit.AuditTrail;
 import org.opence.common.bus.BusHeaders;
 import org.opence.common.bus.RabbitBus;
+import org.opence.common.bus.RawText;
 import org.opence.common.error.ProblemException;
 import org.opence.common.store.Store;
 
@@ -206,7 +206,10 @@ public class ParkedBatches {
      * Puts the batch back into its route's queue (attempts start again) and removes it once the
      * broker confirmed the copy. Refused when the SIEM mapping no longer sends to that destination.
      */
-    public int replay(String id) throws IOException {
+    /** What a replay or discard did: the records, and the destination they were parked for. */
+    public record Handled(int records, String destination) {}
+
+    public Handled replay(String id) throws IOException {
         Document d = require(id);
         DeliveryRoute route = new DeliveryRoute(d.getString("mapping"), d.getString("destination"));
         if (d.getString("records") == null) {
@@ -241,18 +244,18 @@ public class ParkedBatches {
         parked.deleteOne(Filters.eq("_id", id));
         statistics.of(route).add(RouteStats.Outcome.replayed, records.size());
         audit.record("cls.parked.replayed", "parked:" + id, summary(d), null);
-        return records.size();
+        return new Handled(records.size(), route.destination());
     }
 
     /** Deletes the batch for good (audited and counted). */
-    public int discard(String id) {
+    public Handled discard(String id) {
         Document d = require(id);
         parked.deleteOne(Filters.eq("_id", id));
         DeliveryRoute route = new DeliveryRoute(d.getString("mapping"), d.getString("destination"));
         int count = d.getInteger("count", 0);
         statistics.of(route).add(RouteStats.Outcome.discarded, count);
         audit.record("cls.parked.discarded", "parked:" + id, summary(d), null);
-        return count;
+        return new Handled(count, route.destination());
     }
 
     /** Ids of the parked batches of a filter, oldest first, at most {@code max}. */

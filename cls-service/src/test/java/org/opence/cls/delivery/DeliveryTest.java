@@ -189,6 +189,12 @@ class DeliveryTest {
 
     @Test
     void shouldParkRefusedAndUnreadableRecordsWithTheReasonAndReplayOrDiscardThem() throws Exception {
+        try (NotificationTap notifications = new NotificationTap("cls.parked:picky-dest")) {
+            parkReplayAndDiscard(notifications);
+        }
+    }
+
+    private void parkReplayAndDiscard(NotificationTap notifications) throws Exception {
         Receiver.Inbox inbox = RECEIVER.inbox("picky");
         inbox.refuseContaining = "suser=poison";
         destination("picky-dest", "picky");
@@ -225,6 +231,11 @@ class DeliveryTest {
                 .then()
                 .statusCode(409);
 
+        // the notification says what is parked: both batches (told within the notice interval, 2 s here)
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(notifications.messages()).anySatisfy(m -> assertThat(m)
+                        .startsWith("4 record(s) in 2 parked batch(es) wait for the destination")));
+
         inbox.refuseContaining = null;
         given().auth()
                 .oauth2(admin())
@@ -234,12 +245,19 @@ class DeliveryTest {
                 .body("records", org.hamcrest.Matchers.equalTo(3));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox.lines.size() >= 1000);
         assertThat(new HashSet<>(inbox.ids())).hasSize(1000);
+        // after the replay the notification says what is still parked
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(notifications.messages())
+                .last()
+                .asString()
+                .startsWith("1 record(s) in 1 parked batch(es) wait for the destination 'picky-dest'."));
         given().auth()
                 .oauth2(admin())
                 .delete("/api/cls/parked/" + unreadableId)
                 .then()
                 .statusCode(200);
         assertThat(parked("picky-dest").getLong("total")).isZero();
+        // nothing parked any more: the notification is resolved
+        await().atMost(Duration.ofSeconds(10)).until(notifications::resolved);
         JsonPath stats = statistics();
         assertThat(stats.getLong("destinations.find { it.destination == 'picky-dest' }.routes[0].replayed"))
                 .isEqualTo(3);
@@ -788,6 +806,51 @@ class DeliveryTest {
         envelope.put("source", "core-service");
         envelope.put("payload", Map.of("tenant", tenant, "kind", kind, "subtype", subtype, "records", records));
         publishRaw(routingKey, mapper.writeValueAsBytes(envelope));
+    }
+
+    /** The notification.raised and notification.resolved events of one key, as core-service gets them. */
+    private static final class NotificationTap implements AutoCloseable {
+        private final com.rabbitmq.client.Connection connection = RabbitBroker.connect("notification-tap");
+        private final List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile boolean resolved;
+
+        NotificationTap(String key) throws Exception {
+            String prefix = ConfigProvider.getConfig().getValue("ce.bus.prefix", String.class);
+            var channel = connection.createChannel();
+            String queue = channel.queueDeclare().getQueue();
+            channel.queueBind(queue, prefix + "ce.events", "notification.raised");
+            channel.queueBind(queue, prefix + "ce.events", "notification.resolved");
+            channel.basicConsume(
+                    queue,
+                    true,
+                    (tag, delivery) -> {
+                        var payload = new com.fasterxml.jackson.databind.ObjectMapper()
+                                .readTree(delivery.getBody())
+                                .path("payload");
+                        if (key.equals(payload.path("key").asText())) {
+                            if (delivery.getEnvelope().getRoutingKey().equals("notification.resolved")) {
+                                resolved = true;
+                            } else {
+                                resolved = false;
+                                messages.add(payload.path("message").asText());
+                            }
+                        }
+                    },
+                    tag -> {});
+        }
+
+        List<String> messages() {
+            return messages;
+        }
+
+        boolean resolved() {
+            return resolved;
+        }
+
+        @Override
+        public void close() throws Exception {
+            connection.close();
+        }
     }
 
     private static void publishRaw(String routingKey, byte[] body) throws Exception {

@@ -75,9 +75,14 @@ public class SinkPluginResource implements QuarkusTestResourceLifecycleManager {
                     Map.of("sink.SinkPlugin", SOURCE),
                     Map.of("org.opence.plugin.api.cls.ClsPlugin", "sink.SinkPlugin"));
             return Map.of(
-                    "ce.plugins.custom-dir", dir.toString(),
-                    "ce.plugins.builtin-dir", dir.resolve("none").toString(),
-                    "cls.delivery.retry-delays", "300ms,600ms");
+                    "ce.plugins.custom-dir",
+                    dir.toString(),
+                    "ce.plugins.builtin-dir",
+                    dir.resolve("none").toString(),
+                    "cls.delivery.retry-delays",
+                    "300ms,600ms",
+                    "cls.delivery.parked-notice-interval",
+                    "2s");
         } catch (Exception e) {
             throw new IllegalStateException("could not build the test plugin", e);
         }
