@@ -45,6 +45,12 @@ final class RelpConnection extends Connection {
     private final int timeoutMillis;
     private final Duration stallTimeout;
     private final int window;
+    /**
+     * The window used now: halved when a session is lost before a single answer arrived (a server that
+     * cuts sessions after fewer messages than the window, its answers lost with the reset, would
+     * otherwise never acknowledge anything), doubled back after each push that got through.
+     */
+    private int effectiveWindow;
 
     private SSLContext tlsContext;
     private Link link;
@@ -63,6 +69,7 @@ final class RelpConnection extends Connection {
         this.timeoutMillis = timeoutMillis;
         this.stallTimeout = stallTimeout;
         this.window = window;
+        this.effectiveWindow = window;
     }
 
     /** Opens a session (connect, TLS, RELP open) to check a configuration, and closes it. */
@@ -87,20 +94,23 @@ final class RelpConnection extends Connection {
         encoder.messageId(messageId);
         while (true) {
             boolean connecting = false;
+            int answeredInSession = 0;
             try {
                 if (link == null) {
                     connecting = true;
                     open();
                     connecting = false;
-                    // everything unanswered on the lost session goes out first, in order
-                    for (Outstanding o : again) {
-                        outstanding.addLast(sendCommand(o.index(), o.message()));
+                    // everything unanswered on the lost session goes out first, in order; each one is
+                    // outstanding before it is written, so a write that fails leaves it to be sent again
+                    while (!again.isEmpty()) {
+                        Outstanding o = again.peekFirst();
+                        sendCommand(outstanding, o.index(), o.message());
+                        again.removeFirst();
                         delivery.resent++;
                     }
-                    again.clear();
                 }
                 while (next[0] < items.size() || !outstanding.isEmpty()) {
-                    while (outstanding.size() < window && next[0] < items.size()) {
+                    while (outstanding.size() < effectiveWindow && next[0] < items.size()) {
                         int index = next[0]++;
                         String text = text(items.get(index));
                         if (text == null) {
@@ -111,20 +121,31 @@ final class RelpConnection extends Connection {
                         if (encoder.truncated()) {
                             delivery.truncatedAt(index);
                         }
-                        outstanding.addLast(sendCommand(index, Arrays.copyOf(encoder.bytes(), length)));
+                        sendCommand(outstanding, index, Arrays.copyOf(encoder.bytes(), length));
                     }
                     out.flush();
                     if (!outstanding.isEmpty()) {
                         // removed only once answered: a failure here leaves it to be sent again
                         answer(outstanding.peekFirst(), delivery);
                         outstanding.removeFirst();
+                        answeredInSession++;
                     }
                 }
+                effectiveWindow = Math.min(window, effectiveWindow * 2);
                 return delivery;
             } catch (IOException e) {
                 abandon();
-                again.addAll(outstanding);
+                // the unanswered of this session first, then what was not sent again yet
+                Deque<Outstanding> unanswered = new ArrayDeque<>(outstanding);
+                unanswered.addAll(again);
+                again.clear();
+                again.addAll(unanswered);
                 outstanding.clear();
+                if (!connecting && answeredInSession == 0 && effectiveWindow > 1) {
+                    effectiveWindow = Math.max(1, effectiveWindow / 2);
+                    delivery.lossEvents.add("no answer came before the session was lost: at most " + effectiveWindow
+                            + " message(s) are now sent ahead of their answers");
+                }
                 if (!connecting) {
                     delivery.lossEvents.add(
                             e instanceof SocketTimeoutException
@@ -151,10 +172,14 @@ final class RelpConnection extends Connection {
         }
     }
 
-    private Outstanding sendCommand(int index, byte[] message) throws IOException {
-        int number = nextTxnr();
-        writeFrame(number, "syslog", message);
-        return new Outstanding(number, index, message);
+    /**
+     * Makes the message outstanding, then writes it: a write that fails (the server reset the connection)
+     * leaves it among the unanswered, to be sent again or handed back, never forgotten.
+     */
+    private void sendCommand(Deque<Outstanding> outstanding, int index, byte[] message) throws IOException {
+        Outstanding o = new Outstanding(nextTxnr(), index, message);
+        outstanding.addLast(o);
+        writeFrame(o.txnr(), "syslog", message);
     }
 
     /** Reads the answer to the oldest outstanding message; answers come in the order of the commands. */

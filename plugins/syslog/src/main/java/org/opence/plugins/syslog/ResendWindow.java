@@ -2,6 +2,7 @@ package org.opence.plugins.syslog;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -19,18 +20,30 @@ import java.util.List;
  * while therefore still makes progress: each connection carries the window and then some new
  * messages, which move the window on. The window outlives the connection object, so it survives an
  * idle close and a long outage of the server.
+ *
+ * <p>A server that cuts connections sooner than the whole window can be written would otherwise get the
+ * same window again and again and nothing new: when a connection is lost while the window is sent again,
+ * the next replay sends only the newest half of it (down to {@link #MIN_REPLAY_BYTES}), so new messages
+ * get through; the older messages left out may be lost, and the connection says so. Each push that gets
+ * through doubles the replay again, up to the whole window.
  */
 final class ResendWindow {
 
     private final Deque<byte[]> messages = new ArrayDeque<>();
+    /** The least a replay sends (the send buffer's size: what can be in flight on this side alone). */
+    static final long MIN_REPLAY_BYTES = 64 * 1024;
+
     private final long capacity;
     private long bytes;
     private boolean lost;
+    private long replayLimit;
+    private int leftOut;
     volatile long lastUsedNanos = System.nanoTime();
 
     /** @param capacity most bytes kept; 0 keeps nothing (loss is then possible and only counted) */
     ResendWindow(long capacity) {
         this.capacity = capacity;
+        this.replayLimit = capacity;
     }
 
     long capacity() {
@@ -59,19 +72,56 @@ final class ResendWindow {
         lost = true;
     }
 
-    /** The messages to send again before anything else (empty unless a loss happened); clears the mark. */
+    /**
+     * The messages to send again before anything else (empty unless a loss happened), at most the
+     * replay limit's worth, the newest; clears the mark.
+     */
     synchronized List<byte[]> takeReplay() {
         lastUsedNanos = System.nanoTime();
+        leftOut = 0;
         if (!lost) {
             return List.of();
         }
         lost = false;
-        return List.copyOf(messages);
+        if (bytes <= replayLimit) {
+            return List.copyOf(messages);
+        }
+        ArrayDeque<byte[]> newest = new ArrayDeque<>();
+        long taken = 0;
+        for (Iterator<byte[]> it = messages.descendingIterator(); it.hasNext(); ) {
+            byte[] m = it.next();
+            if (taken + m.length > replayLimit && !newest.isEmpty()) {
+                break;
+            }
+            newest.addFirst(m);
+            taken += m.length;
+        }
+        leftOut = messages.size() - newest.size();
+        return List.copyOf(newest);
     }
 
-    /** A replay did not get through: it is to be sent again on the next connection too. */
+    /** How many older messages of the window the last replay left out (0: it sent the whole window). */
+    synchronized int leftOut() {
+        return leftOut;
+    }
+
+    /**
+     * A replay did not get through: it is to be sent again on the next connection too, the newest half
+     * of what it was.
+     */
     synchronized void replayFailed() {
         lost = true;
+        replayLimit = Math.max(MIN_REPLAY_BYTES, Math.min(replayLimit, bytes) / 2);
+    }
+
+    /** Whether replays are already as small as they get. */
+    synchronized boolean replayAtMinimum() {
+        return replayLimit <= MIN_REPLAY_BYTES;
+    }
+
+    /** A push got through: the next replay may be twice as large again, up to the whole window. */
+    synchronized void carried() {
+        replayLimit = Math.min(capacity, Math.max(replayLimit, MIN_REPLAY_BYTES) * 2);
     }
 
     /** Whether a loss left the window to be sent again. */

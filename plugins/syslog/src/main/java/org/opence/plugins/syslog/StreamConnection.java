@@ -111,6 +111,7 @@ final class StreamConnection extends Connection {
                     throw new IOException("the server closed the connection while the messages were sent");
                 }
                 window.touch();
+                window.carried();
                 delivery.sent = items.size() - delivery.unusable.size();
                 return delivery;
             } catch (IOException e) {
@@ -124,16 +125,17 @@ final class StreamConnection extends Connection {
                 }
                 lose();
                 // a new connection carries the window and goes on with the push where it was; a connection
-                // that got nothing new through twice in a row means the server cuts sooner than the window
+                // that got nothing new through means the server cuts sooner than the window: the next
+                // replay is smaller, until even the smallest does not get through twice
                 fruitless = next > startedAt ? 0 : fruitless + 1;
-                if (connecting || stalled || fruitless >= 2 || ++reconnects > MAX_RECONNECTS_PER_PUSH) {
+                boolean hopeless = fruitless >= 2 && window.replayAtMinimum();
+                if (connecting || stalled || hopeless || ++reconnects > MAX_RECONNECTS_PER_PUSH) {
                     delivery.sent = next - delivery.unusable.size();
                     String reason = Problems.describe(cause, transport, Duration.ofMillis(timeoutMillis))
                             .message();
-                    if (fruitless >= 2) {
-                        reason += " (the server closes connections before the resend window of "
-                                + window.capacity() / 1024 + " KiB gets through: make resendWindowKib smaller, or"
-                                + " use RELP)";
+                    if (hopeless) {
+                        reason += " (the server closes connections before even " + ResendWindow.MIN_REPLAY_BYTES / 1024
+                                + " KiB get through: use RELP)";
                     }
                     delivery.failure = new Delivery.Failure(reason, connecting);
                     return delivery;
@@ -153,8 +155,6 @@ final class StreamConnection extends Connection {
      */
     @Override
     void watch(long now) {
-        System.err.println(
-                "DEBUG watch link=" + (link != null) + " pending=" + window.replayPending() + " size=" + window.size());
         if (link != null) {
             if (!link.peerClosed()) {
                 return;
@@ -164,7 +164,11 @@ final class StreamConnection extends Connection {
         } else if (!window.replayPending() || now - lastWatcherAttempt < WATCHER_RETRY_NANOS) {
             return;
         }
+        if (watcherReplays >= MAX_WATCHER_REPLAYS) {
+            return; // a server that cuts every replay: the next push sends the window again
+        }
         lastWatcherAttempt = now;
+        watcherReplays++;
         Delivery replayed = new Delivery();
         try {
             open();
@@ -174,6 +178,7 @@ final class StreamConnection extends Connection {
             watcherResent += replayed.resent;
             lose();
         }
+        watcherEvents.addAll(replayed.lossEvents);
     }
 
     private static final long WATCHER_RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
@@ -197,6 +202,12 @@ final class StreamConnection extends Connection {
             }
             frames.flush();
             delivery.resent += again.size();
+            int leftOut = window.leftOut();
+            if (leftOut > 0) {
+                delivery.lossEvents.add("the server cut the last connections before the whole resend window got"
+                        + " through: only its newest " + again.size() + " message(s) were sent again, " + leftOut
+                        + " older one(s) of it not (they may be lost; RELP acknowledges every message)");
+            }
         } catch (IOException e) {
             window.replayFailed();
             throw e;

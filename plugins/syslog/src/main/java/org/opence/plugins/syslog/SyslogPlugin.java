@@ -226,8 +226,9 @@ public class SyslogPlugin implements ClsPlugin {
             if (delivery.sent == 0 && delivery.unusable.isEmpty()) {
                 return PushResult.retryLater(reason);
             }
-            // the acknowledged ones are done; exactly the unanswered ones are tried again later
-            List<FailedItem> failed = new ArrayList<>();
+            // the acknowledged ones are done; exactly the unanswered ones are tried again later, and the
+            // refused ones are named too (the platform counts whatever is not named as delivered)
+            List<FailedItem> failed = new ArrayList<>(delivery.unusable);
             delivery.unanswered.forEach(i -> failed.add(new FailedItem(i, null, reason)));
             return new PushResult(delivery.sent, failed, true);
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.opence.testsupport.syslog.TcpReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

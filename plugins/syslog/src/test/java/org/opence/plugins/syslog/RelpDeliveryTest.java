@@ -14,6 +14,8 @@ import org.opence.plugin.api.PushResult;
 import org.opence.plugin.api.PushResult.FailedItem;
 import org.opence.plugin.testkit.PluginChecks;
 import org.opence.plugin.testkit.TestContext;
+import org.opence.testsupport.syslog.RelpReceiver;
+import org.opence.testsupport.syslog.TcpReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opence.plugins.syslog.Fixtures.cef;
@@ -80,6 +82,60 @@ class RelpDeliveryTest {
                 .contains("RELP 127.0.0.1:" + relp.port())
                 .contains("the session was lost")
                 .contains(result.resent() + " message(s) sent before the loss went out again"));
+    }
+
+    @Test
+    void shouldNeverCountAMessageWhoseWriteFailedAsDelivered() throws Exception {
+        // Given a server that cuts every session after 300 messages with many more unread (its kernel then
+        // resets the connection, so the client's writes fail half-way through a window of 4,096); a message
+        // whose write failed was neither answered nor handed back, and the platform took it as delivered
+        RelpReceiver relp = receiver();
+        relp.closeEvery(300);
+        Map<String, Object> config = config("RELP", relp.port());
+        config.put("relpWindow", 4_096);
+        TestContext context = TestContext.with(config);
+        SyslogPlugin plugin = Fixtures.plugin();
+        List<Object> messages = cef(20_000, 0);
+        List<String> texts = expected("malware", messages);
+
+        // When the messages are pushed, and what a push hands back is pushed again, as the platform does
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            pending.add(i);
+        }
+        for (int round = 0; round < 200 && !pending.isEmpty(); round++) {
+            List<Object> chunk = new ArrayList<>();
+            for (int i : pending) {
+                chunk.add(messages.get(i));
+            }
+            PushResult result = plugin.push(context, chunk, "alerts", "malware");
+            Set<Integer> named = new HashSet<>();
+            result.failed().forEach(f -> named.add(f.index()));
+            if (result.retryable() && (named.isEmpty() || named.contains(-1))) {
+                // "retry later" without naming any: the platform tries the whole chunk again
+                named.clear();
+                for (int k = 0; k < chunk.size(); k++) {
+                    named.add(k);
+                }
+            }
+            Set<String> acknowledged = new HashSet<>(relp.acknowledged());
+            // Then every message the push did not name was acknowledged by the server
+            for (int k = 0; k < chunk.size(); k++) {
+                if (!named.contains(k)) {
+                    assertThat(acknowledged)
+                            .as("message %d, not handed back in round %d", pending.get(k), round)
+                            .contains(texts.get(pending.get(k)));
+                }
+            }
+            List<Integer> next = new ArrayList<>();
+            for (int k : named.stream().sorted().toList()) {
+                next.add(pending.get(k));
+            }
+            pending = next;
+        }
+        assertThat(pending).as("handed back after 200 rounds").isEmpty();
+        assertThat(new HashSet<>(relp.acknowledged())).containsAll(texts);
+        assertThat(relp.sessions()).isGreaterThan(20);
     }
 
     @Test
@@ -173,7 +229,7 @@ class RelpDeliveryTest {
 
     @Test
     void shouldSayThatAPlainSyslogPortDoesNotSpeakRelp() throws Exception {
-        TcpReceiver plain = TcpReceiver.tcp(Framing.OCTET_COUNTING);
+        TcpReceiver plain = TcpReceiver.tcp(TcpReceiver.Framing.OCTET_COUNTING);
         servers.add(plain);
         SyslogPlugin plugin = Fixtures.plugin(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(1));
 

@@ -13,6 +13,7 @@ import org.opence.plugin.api.PluginManifest;
 import org.opence.plugin.api.cls.ClsPlugin;
 import org.opence.plugin.testkit.PluginChecks;
 import org.opence.plugin.testkit.TestContext;
+import org.opence.testsupport.syslog.TcpReceiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opence.plugins.syslog.Fixtures.config;
@@ -136,7 +137,7 @@ class SyslogValidationTest {
         try (DatagramSocket socket = new DatagramSocket(0)) {
             port = socket.getLocalPort();
         }
-        TcpReceiver gone = TcpReceiver.tcp(Framing.OCTET_COUNTING);
+        TcpReceiver gone = TcpReceiver.tcp(TcpReceiver.Framing.OCTET_COUNTING);
         int tcpPort = gone.port();
         gone.close();
 
@@ -148,7 +149,7 @@ class SyslogValidationTest {
                         "port",
                         "connection to 127.0.0.1:" + tcpPort
                                 + " refused: nothing accepts TCP connections on that port"));
-        try (TcpReceiver listening = TcpReceiver.tcp(Framing.OCTET_COUNTING)) {
+        try (TcpReceiver listening = TcpReceiver.tcp(TcpReceiver.Framing.OCTET_COUNTING)) {
             assertThat(PluginChecks.validate(plugin, TestContext.with(config("TCP", listening.port()))))
                     .isEmpty();
         }

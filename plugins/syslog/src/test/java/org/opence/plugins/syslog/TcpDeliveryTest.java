@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.opence.plugin.api.PushResult;
 import org.opence.plugin.api.PushResult.FailedItem;
 import org.opence.plugin.testkit.TestContext;
+import org.opence.testsupport.syslog.TcpReceiver;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,7 +125,7 @@ class TcpDeliveryTest {
 
     @Test
     void shouldAskForALaterRetryWhileTheServerIsDownAndDeliverOnceItIsBack() throws Exception {
-        TcpReceiver gone = TcpReceiver.tcp(Framing.OCTET_COUNTING);
+        TcpReceiver gone = TcpReceiver.tcp(TcpReceiver.Framing.OCTET_COUNTING);
         int port = gone.port();
         gone.close();
         SyslogPlugin plugin = Fixtures.plugin();
@@ -140,7 +141,7 @@ class TcpDeliveryTest {
         assertThat(context.errors()).singleElement().satisfies(e -> assertThat(e.errorCode())
                 .isEqualTo("SYSLOG-CONNECT"));
 
-        TcpReceiver back = TcpReceiver.tcp(Framing.OCTET_COUNTING, port);
+        TcpReceiver back = TcpReceiver.tcp(TcpReceiver.Framing.OCTET_COUNTING, port);
         receivers.add(back);
         assertThat(plugin.push(context, cef(5, 0), "alerts", "malware")).isEqualTo(Fixtures.written(5));
         await().atMost(20, SECONDS).until(() -> back.messages().size() >= 5);
@@ -263,7 +264,7 @@ class TcpDeliveryTest {
     }
 
     private TcpReceiver receiver(Framing framing) throws Exception {
-        TcpReceiver receiver = TcpReceiver.tcp(framing);
+        TcpReceiver receiver = TcpReceiver.tcp(TcpReceiver.Framing.valueOf(framing.name()));
         receivers.add(receiver);
         return receiver;
     }

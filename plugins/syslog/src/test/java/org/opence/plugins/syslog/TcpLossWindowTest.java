@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opence.plugin.api.PushResult;
 import org.opence.plugin.testkit.TestContext;
+import org.opence.testsupport.syslog.TcpReceiver;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,7 @@ class TcpLossWindowTest {
         // Given a server with a 128 KiB receive buffer (Linux makes it 256) that closes every connection after
         // reading 6,000 messages (about 1 MB), whatever is still unread. The 512 KiB window covers its buffer
         // and this side's (at most about 384 KiB unread), and is less than it reads per connection.
-        TcpReceiver receiver = TcpReceiver.tcp(Framing.OCTET_COUNTING, 0, 128 * 1024);
+        TcpReceiver receiver = TcpReceiver.tcp(TcpReceiver.Framing.OCTET_COUNTING, 0, 128 * 1024);
         receivers.add(receiver);
         receiver.closeEvery(6_000);
         Map<String, Object> config = config("TCP", receiver.port());
@@ -64,6 +65,31 @@ class TcpLossWindowTest {
         assertThat(receiver.connections()).isGreaterThan(2);
         assertThat(context.warnings()).isNotEmpty().allSatisfy(w -> assertThat(w)
                 .contains("TCP 127.0.0.1:" + receiver.port()));
+    }
+
+    @Test
+    void shouldGoOnWhenTheServerCutsConnectionsSoonerThanTheWindowCanBeSentAndSaySo() throws Exception {
+        // Given a server that closes every connection after 1,000 messages (about 150 KB), far less than
+        // the default 4 MiB window: sending the whole window again after each cut would never get
+        // anything new through (the push failed "fruitless", and every retry did the same)
+        TcpReceiver receiver = receiver();
+        receiver.closeEvery(1_000);
+        TestContext context = TestContext.with(config("TCP", receiver.port()));
+        SyslogPlugin plugin = Fixtures.plugin();
+
+        // When 30,000 messages (about 4.5 MB, more than the window) go out in pushes of 2,000
+        for (int push = 0; push < 15; push++) {
+            pushUntilDone(plugin, context, numbered(push * 2_000, 2_000));
+        }
+
+        // Then every push got through (the replays grew smaller until new messages passed; before, every
+        // push failed and was retried for ever), and the warnings say that older messages of the window
+        // were not sent again: with such a server TCP can lose messages, which only RELP prevents
+        assertThat(receiver.connections()).isGreaterThan(20);
+        await().atMost(30, SECONDS)
+                .until(() -> distinct(receiver).stream().anyMatch(id -> Integer.parseInt(id.substring(3)) >= 29_000));
+        assertThat(context.warnings())
+                .anySatisfy(w -> assertThat(w).contains("only its newest").contains("RELP"));
     }
 
     @Test
@@ -102,7 +128,7 @@ class TcpLossWindowTest {
         // lost or retried, and both must end in the window sent again
         PushResult down = plugin.push(context, numbered(5_000, 1_000), "events", "page");
 
-        TcpReceiver back = TcpReceiver.tcp(Framing.OCTET_COUNTING, port);
+        TcpReceiver back = TcpReceiver.tcp(TcpReceiver.Framing.OCTET_COUNTING, port);
         receivers.add(back);
         PushResult again = pushUntilDone(plugin, context, numbered(5_000, 1_000));
 
@@ -158,7 +184,7 @@ class TcpLossWindowTest {
     }
 
     private TcpReceiver receiver() throws Exception {
-        TcpReceiver receiver = TcpReceiver.tcp(Framing.OCTET_COUNTING);
+        TcpReceiver receiver = TcpReceiver.tcp(TcpReceiver.Framing.OCTET_COUNTING);
         receivers.add(receiver);
         return receiver;
     }

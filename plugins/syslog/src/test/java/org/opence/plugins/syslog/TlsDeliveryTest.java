@@ -14,6 +14,7 @@ import org.opence.plugin.api.FieldProblem;
 import org.opence.plugin.api.PushResult;
 import org.opence.plugin.testkit.PluginChecks;
 import org.opence.plugin.testkit.TestContext;
+import org.opence.testsupport.syslog.TcpReceiver;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,9 +150,9 @@ class TlsDeliveryTest {
 
     @Test
     void shouldTellWhenThePortDoesNotSpeakTls() throws Exception {
-        TcpReceiver plain = TcpReceiver.tcp(Framing.OCTET_COUNTING);
+        TcpReceiver plain = TcpReceiver.tcp(TcpReceiver.Framing.OCTET_COUNTING);
         receivers.add(plain);
-        TcpReceiver silent = TcpReceiver.tcp(Framing.OCTET_COUNTING);
+        TcpReceiver silent = TcpReceiver.tcp(TcpReceiver.Framing.OCTET_COUNTING);
         silent.stopReading();
         receivers.add(silent);
         SyslogPlugin plugin = Fixtures.plugin(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofMillis(700));
@@ -173,7 +174,8 @@ class TlsDeliveryTest {
     }
 
     private TcpReceiver receiver(TestCertificates certificates, Framing framing) throws Exception {
-        TcpReceiver receiver = TcpReceiver.tls(framing, certificates.serverContext());
+        TcpReceiver receiver =
+                TcpReceiver.tls(TcpReceiver.Framing.valueOf(framing.name()), certificates.serverContext());
         receivers.add(receiver);
         return receiver;
     }

@@ -1,4 +1,4 @@
-package org.opence.plugins.syslog;
+package org.opence.testsupport.syslog;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +22,13 @@ import javax.net.ssl.SSLSocket;
  * octet counting or by line feeds, into the exact message text (decoded as UTF-8). It can close a
  * connection after some messages, or stop reading altogether.
  */
-final class TcpReceiver implements AutoCloseable {
+public final class TcpReceiver implements AutoCloseable {
+
+    /** How messages are framed on the stream (RFC 6587): octet counting or a line feed after each. */
+    public enum Framing {
+        OCTET_COUNTING,
+        NEWLINE
+    }
 
     private final ServerSocket server;
     private final Framing framing;
@@ -44,17 +50,17 @@ final class TcpReceiver implements AutoCloseable {
         acceptor.start();
     }
 
-    static TcpReceiver tcp(Framing framing) throws IOException {
+    public static TcpReceiver tcp(Framing framing) throws IOException {
         return new TcpReceiver(new ServerSocket(0), framing);
     }
 
     /** On a given port, e.g. to bring a server back where an earlier one was. */
-    static TcpReceiver tcp(Framing framing, int port) throws IOException {
+    public static TcpReceiver tcp(Framing framing, int port) throws IOException {
         return tcp(framing, port, 0);
     }
 
     /** On a given port (0: any) with a receive buffer of the given size (0: the system's). */
-    static TcpReceiver tcp(Framing framing, int port, int receiveBuffer) throws IOException {
+    public static TcpReceiver tcp(Framing framing, int port, int receiveBuffer) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         if (receiveBuffer > 0) {
@@ -64,62 +70,62 @@ final class TcpReceiver implements AutoCloseable {
         return new TcpReceiver(server, framing);
     }
 
-    static TcpReceiver tls(Framing framing, SSLContext context) throws IOException {
+    public static TcpReceiver tls(Framing framing, SSLContext context) throws IOException {
         SSLServerSocket server =
                 (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0);
         return new TcpReceiver(server, framing);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** The next connection is closed by the server once it has read {@code count} messages on it. */
-    void closeConnectionAfter(int count) {
+    public void closeConnectionAfter(int count) {
         closedAfter.set(count);
     }
 
     /** Accept connections but never read from them: the sender's buffers fill up and its writes block. */
-    void stopReading() {
+    public void stopReading() {
         reading = false;
     }
 
     /** Connections that are still open start reading again. */
-    void resumeReading() {
+    public void resumeReading() {
         reading = true;
     }
 
     /** Every connection is closed by the server once it has read {@code count} messages on it. */
-    void closeEvery(int count) {
+    public void closeEvery(int count) {
         closeEvery = count;
     }
 
     /** Closes every open client connection from the server side. */
-    void closeClients() throws IOException {
+    public void closeClients() throws IOException {
         for (Socket client : clients) {
             client.close();
         }
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         return List.copyOf(messages);
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
     /** How many connections the client closed (a clean end of stream). */
-    int endedByClient() {
+    public int endedByClient() {
         return endedByClient.get();
     }
 
     /** The SNI host names the TLS clients asked for. */
-    List<String> serverNames() {
+    public List<String> serverNames() {
         return List.copyOf(serverNames);
     }
 
-    List<Throwable> errors() {
+    public List<Throwable> errors() {
         return List.copyOf(errors);
     }
 
@@ -176,7 +182,7 @@ final class TcpReceiver implements AutoCloseable {
     }
 
     /** {@code MSG-LEN SP SYSLOG-MSG}; null at a clean end of stream. */
-    static String octetCounted(InputStream in) throws IOException {
+    public static String octetCounted(InputStream in) throws IOException {
         int length = 0;
         int digits = 0;
         int c;
@@ -204,7 +210,7 @@ final class TcpReceiver implements AutoCloseable {
     }
 
     /** Up to the next LF; null at a clean end of stream. */
-    static String line(InputStream in) throws IOException {
+    public static String line(InputStream in) throws IOException {
         ByteArrayOutputStream message = new ByteArrayOutputStream(512);
         int c;
         while ((c = in.read()) != '\n') {

@@ -1,4 +1,4 @@
-package org.opence.plugins.syslog;
+package org.opence.testsupport.syslog;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,11 +19,11 @@ import javax.net.ssl.SSLContext;
  * A RELP server written for the tests from the protocol's description (not the plugin's code): it
  * answers {@code open} with its offers, each {@code syslog} command with {@code 200 OK} (or
  * {@code 500} for messages it is told to refuse), and {@code close} with an empty answer. It records
- * every message it received and every one it acknowledged, and can misbehave: close a session after
- * some messages without answering the last ones, stop answering, send the {@code serverclose} hint,
- * or stop listening.
+ * every message it received and every one it acknowledged, and can misbehave: close a session (or
+ * every session) after some messages without answering the last one, stop answering (and start
+ * again), send the {@code serverclose} hint, or stop listening.
  */
-final class RelpReceiver implements AutoCloseable {
+public final class RelpReceiver implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<String> received = new CopyOnWriteArrayList<>();
@@ -33,6 +33,7 @@ final class RelpReceiver implements AutoCloseable {
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger closeAfter = new AtomicInteger(-1);
     private volatile boolean answering = true;
+    private volatile int closeEvery = -1;
     private volatile boolean serverCloseHint;
     private volatile boolean stopOnCut;
     private volatile Predicate<String> refuse = m -> false;
@@ -44,64 +45,74 @@ final class RelpReceiver implements AutoCloseable {
         acceptor.start();
     }
 
-    static RelpReceiver tcp() throws IOException {
+    public static RelpReceiver tcp() throws IOException {
         return new RelpReceiver(new ServerSocket(0));
     }
 
-    static RelpReceiver tcp(int port) throws IOException {
+    public static RelpReceiver tcp(int port) throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(port));
         return new RelpReceiver(server);
     }
 
-    static RelpReceiver tls(SSLContext context) throws IOException {
+    public static RelpReceiver tls(SSLContext context) throws IOException {
         return new RelpReceiver(context.getServerSocketFactory().createServerSocket(0));
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** The next session is cut (no answer, connection closed) when its {@code count}-th message arrives. */
-    void closeSessionAt(int count) {
+    public void closeSessionAt(int count) {
         closeAfter.set(count);
     }
 
     /** Like {@link #closeSessionAt}, and the server stops listening before it cuts the session. */
-    void stopAt(int count) {
+    public void stopAt(int count) {
         stopOnCut = true;
         closeAfter.set(count);
     }
 
+    /** Every session is cut (its last message unanswered, the connection closed) at its {@code count}-th message. */
+    public void closeEvery(int count) {
+        closeEvery = count;
+    }
+
+    /** Messages are answered again (those read while not answering stay unanswered). */
+    public void resumeAnswering() {
+        answering = true;
+    }
+
     /** Messages go on being read but are no longer answered. */
-    void stopAnswering() {
+    public void stopAnswering() {
         answering = false;
     }
 
     /** The next message is not answered: the server sends the serverclose hint and closes the session. */
-    void serverCloseOnNextMessage() {
+    public void serverCloseOnNextMessage() {
         serverCloseHint = true;
     }
 
     /** Messages matching are answered {@code 500}. */
-    void refuse(Predicate<String> which) {
+    public void refuse(Predicate<String> which) {
         refuse = which;
     }
 
-    List<String> received() {
+    public List<String> received() {
         return List.copyOf(received);
     }
 
-    List<String> acknowledged() {
+    public List<String> acknowledged() {
         return List.copyOf(acknowledged);
     }
 
-    int sessions() {
+    public int sessions() {
         return sessions.get();
     }
 
-    List<Throwable> errors() {
+    public List<Throwable> errors() {
         return List.copyOf(errors);
     }
 
@@ -122,6 +133,9 @@ final class RelpReceiver implements AutoCloseable {
     private void serve(Socket client) {
         int inSession = 0;
         int cutAt = closeAfter.getAndSet(-1);
+        if (cutAt < 0) {
+            cutAt = closeEvery;
+        }
         try (client) {
             InputStream in = new BufferedInputStream(client.getInputStream());
             OutputStream out = client.getOutputStream();
@@ -224,7 +238,7 @@ final class RelpReceiver implements AutoCloseable {
     }
 
     /** Closes every session from the server side, at once. */
-    void closeSessions() throws IOException {
+    public void closeSessions() throws IOException {
         for (Socket client : clients) {
             client.close();
         }
