@@ -32,6 +32,9 @@ public final class RelpReceiver implements AutoCloseable {
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger closeAfter = new AtomicInteger(-1);
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final Thread acceptor;
+    private volatile boolean closed;
     private volatile boolean answering = true;
     private volatile int closeEvery = -1;
     private volatile boolean serverCloseHint;
@@ -40,7 +43,7 @@ public final class RelpReceiver implements AutoCloseable {
 
     private RelpReceiver(ServerSocket server) {
         this.server = server;
-        Thread acceptor = new Thread(this::accept, "test-relp-accept");
+        acceptor = new Thread(this::accept, "test-relp-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -117,12 +120,19 @@ public final class RelpReceiver implements AutoCloseable {
     }
 
     private void accept() {
-        while (!server.isClosed()) {
+        while (!closed) {
             try {
                 Socket client = server.accept();
+                if (closed) {
+                    // the JDK may finish the listening socket's close only once accept returns: a connection
+                    // that came in meanwhile is not served (a server that stopped takes nothing more)
+                    client.close();
+                    return;
+                }
                 clients.add(client);
                 Thread t = new Thread(() -> serve(client), "test-relp-session");
                 t.setDaemon(true);
+                threads.add(t);
                 t.start();
             } catch (IOException e) {
                 return;
@@ -156,11 +166,15 @@ public final class RelpReceiver implements AutoCloseable {
                         answer(out, txnr, "200 OK\nrelp_version=0\nrelp_software=test-relp\ncommands=syslog");
                     }
                     case "syslog" -> {
+                        if (closed) {
+                            return; // what was still buffered in this process is lost with the server
+                        }
                         String message = new String(data, StandardCharsets.UTF_8);
                         received.add(message);
                         inSession++;
                         if (inSession == cutAt) {
                             if (stopOnCut) {
+                                closed = true;
                                 server.close();
                             }
                             return; // closed with this one unanswered
@@ -245,8 +259,22 @@ public final class RelpReceiver implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops the server at once, as a killed process would: once this returns it has accepted its last
+     * session and received and answered its last message.
+     */
     public void close() throws IOException {
+        closed = true;
         server.close();
+        closeSessions();
+        try {
+            acceptor.join(5_000);
+            for (Thread session : threads) {
+                session.join(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closeSessions();
     }
 }

@@ -39,13 +39,16 @@ public final class TcpReceiver implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger endedByClient = new AtomicInteger();
     private final AtomicInteger closedAfter = new AtomicInteger(-1);
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final Thread acceptor;
+    private volatile boolean closed;
     private volatile boolean reading = true;
     private volatile int closeEvery = -1;
 
     private TcpReceiver(ServerSocket server, Framing framing) {
         this.server = server;
         this.framing = framing;
-        Thread acceptor = new Thread(this::accept, "test-syslog-accept");
+        acceptor = new Thread(this::accept, "test-syslog-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -130,13 +133,20 @@ public final class TcpReceiver implements AutoCloseable {
     }
 
     private void accept() {
-        while (!server.isClosed()) {
+        while (!closed) {
             try {
                 Socket client = server.accept();
+                if (closed) {
+                    // the JDK may finish the listening socket's close only once accept returns: a connection
+                    // that came in meanwhile is not served (a server that stopped takes nothing more)
+                    client.close();
+                    return;
+                }
                 connections.incrementAndGet();
                 clients.add(client);
                 Thread reader = new Thread(() -> read(client), "test-syslog-read");
                 reader.setDaemon(true);
+                threads.add(reader);
                 reader.start();
             } catch (IOException e) {
                 return;
@@ -166,6 +176,9 @@ public final class TcpReceiver implements AutoCloseable {
             int count = 0;
             String message;
             while ((message = framing == Framing.OCTET_COUNTING ? octetCounted(in) : line(in)) != null) {
+                if (closed) {
+                    return; // what was still buffered in this process is lost with the server
+                }
                 messages.add(message);
                 if (++count == limit) {
                     return;
@@ -226,8 +239,24 @@ public final class TcpReceiver implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Stops the server at once, as a killed process would: once this returns it has accepted its last
+     * connection and recorded its last message; whatever was unread is gone.
+     */
     public void close() throws IOException {
+        closed = true;
         server.close();
+        for (Socket client : new ArrayList<>(clients)) {
+            client.close();
+        }
+        try {
+            acceptor.join(5_000);
+            for (Thread reader : threads) {
+                reader.join(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Socket client : new ArrayList<>(clients)) {
             client.close();
         }

@@ -35,6 +35,12 @@ final class StreamConnection extends Connection {
     private final List<String> watcherEvents = new ArrayList<>();
 
     private int watcherResent;
+    /**
+     * The current connection carried a replay of the window and nothing new yet: if the server closes it,
+     * the replay was cut (written into buffers the server then dropped), as if its write had failed.
+     */
+    private boolean replayOnly;
+
     private int watcherReplays;
     private long lastWatcherAttempt;
 
@@ -78,7 +84,7 @@ final class StreamConnection extends Connection {
             try {
                 if (link != null && link.peerClosed()) {
                     delivery.lossEvents.add("the server closed the connection after the last push");
-                    lose();
+                    loseClosed();
                 }
                 if (link == null) {
                     connecting = true;
@@ -112,6 +118,7 @@ final class StreamConnection extends Connection {
                 }
                 window.touch();
                 window.carried();
+                replayOnly = false;
                 delivery.sent = items.size() - delivery.unusable.size();
                 return delivery;
             } catch (IOException e) {
@@ -160,7 +167,7 @@ final class StreamConnection extends Connection {
                 return;
             }
             watcherEvents.add("the server closed the connection while it was idle");
-            lose();
+            loseClosed();
         } else if (!window.replayPending() || now - lastWatcherAttempt < WATCHER_RETRY_NANOS) {
             return;
         }
@@ -173,6 +180,7 @@ final class StreamConnection extends Connection {
         try {
             open();
             replay(transport, replayed);
+            replayOnly = replayed.resent > 0;
             watcherResent += replayed.resent;
         } catch (IOException e) {
             watcherResent += replayed.resent;
@@ -243,8 +251,13 @@ final class StreamConnection extends Connection {
     @Override
     void close() {
         if (link != null && link.peerClosed()) {
-            window.lost();
+            if (replayOnly) {
+                window.replayFailed();
+            } else {
+                window.lost();
+            }
         }
+        replayOnly = false;
         writer = null;
         if (link != null) {
             link.close();
@@ -252,8 +265,21 @@ final class StreamConnection extends Connection {
         }
     }
 
+    /**
+     * The server closed the connection. If it carried only a replay, the replay did not get through
+     * (a server that cuts every connection before the window is read would otherwise get the same replay
+     * for ever, and the newest messages never): the next one is smaller.
+     */
+    private void loseClosed() {
+        if (replayOnly) {
+            window.replayFailed();
+        }
+        lose();
+    }
+
     /** Drops a broken connection; the window is to be sent again on the next one. */
     private void lose() {
+        replayOnly = false;
         window.lost();
         writer = null;
         if (link != null) {
