@@ -14,7 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.opence.common.logs.Logs;
 import org.opence.common.plugin.ModulePlugins;
+import org.opence.common.plugin.PlatformHttpClient;
 import org.opence.common.settings.PlatformSettings;
 import org.opence.common.settings.SettingsApplied;
 import org.opence.common.status.ServiceIdentity;
@@ -51,9 +53,16 @@ public class UpdateChecker {
     private PlatformSettings.UpdateCheck active;
     private volatile LastCheck last;
 
+    private final Logs logs;
+
     public UpdateChecker(
-            ModulePlugins plugins, Notifications notifications, ServiceIdentity identity, ObjectMapper mapper) {
+            ModulePlugins plugins,
+            Notifications notifications,
+            ServiceIdentity identity,
+            ObjectMapper mapper,
+            Logs logs) {
         this.plugins = plugins;
+        this.logs = logs;
         this.notifications = notifications;
         this.identity = identity;
         this.mapper = mapper;
@@ -61,8 +70,13 @@ public class UpdateChecker {
 
     synchronized void onSettings(@Observes SettingsApplied change) {
         PlatformSettings.UpdateCheck next = change.current().updateCheck();
-        if (next != null && next.equals(active)) {
-            return;
+        PlatformSettings before = change.previous();
+        boolean networkChanged = before != null
+                && (!java.util.Objects.equals(before.proxy(), change.current().proxy())
+                        || !java.util.Objects.equals(
+                                before.tls(), change.current().tls()));
+        if (next != null && next.equals(active) && !networkChanged) {
+            return; // a new proxy or TLS choice is tried at once: it may be what made the last check fail
         }
         if (scheduled != null) {
             scheduled.cancel(false);
@@ -111,8 +125,20 @@ public class UpdateChecker {
                 notifications.resolve(NOTIFICATION);
             }
         } catch (Exception e) {
-            last = new LastCheck(Instant.now(), null, false, e.getMessage());
-            LOG.warnf("Update check of %s failed: %s", feedUrl, e.getMessage());
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            boolean repeated = last != null && error.equals(last.error());
+            last = new LastCheck(Instant.now(), null, false, error);
+            LOG.warnf("Update check of %s failed: %s", feedUrl, error);
+            if (!repeated) {
+                logs.error(
+                        e instanceof PlatformHttpClient.ProxyRefused ? "PROXY-REFUSED" : "UPDATE-CHECK-FAILED",
+                        "Update check failed: " + error,
+                        "Release feed: " + feedUrl,
+                        e instanceof PlatformHttpClient.ProxyRefused
+                                ? "Check the proxy's address, username and password in Settings > General."
+                                : "Check the feed URL and that this host can reach it (proxy and TLS in Settings >"
+                                        + " General).");
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +17,7 @@ import org.opence.testsupport.JwtKeysResource;
 import org.opence.testsupport.RabbitMqResource;
 import org.opence.testsupport.TestCertificates;
 import org.opence.testsupport.TestJwt;
+import org.opence.testsupport.http.ForwardProxy;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -23,6 +25,7 @@ import com.sun.net.httpserver.HttpsServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,12 +72,18 @@ class UpdateCheckTest {
     void shouldStaySilentWhileOffThenNameTheNewerVersionWhenOn() throws Exception {
         String url = "https://127.0.0.1:" + feed.getAddress().getPort() + "/releases/latest";
         put(settings(false, url));
+        Thread.sleep(1000);
+        int quiet = requests.get();
         Thread.sleep(3000);
         assertThat(requests.get())
                 .as("no traffic while the update check is off")
-                .isZero();
+                .isEqualTo(quiet);
 
+        given().auth() // an earlier test may have raised it
+                .oauth2(TestJwt.role("admin").sign())
+                .post("/api/notifications/update.available/clear");
         put(settings(true, url));
+        await().atMost(Duration.ofSeconds(15)).until(() -> requests.get() > quiet);
         await().atMost(Duration.ofSeconds(15)).until(() -> given().auth()
                 .oauth2(TestJwt.role("read-only").sign())
                 .get("/api/notifications")
@@ -91,7 +100,7 @@ class UpdateCheckTest {
                 .jsonPath()
                 .getString("find { it.key == 'update.available' }.message");
         assertThat(message).contains("9.9.9 is available").contains("https://example.org/releases/9.9.9");
-        assertThat(requests.get()).isPositive();
+        assertThat(requests.get()).isGreaterThan(quiet);
 
         // cleared by a user; read-only users may not
         given().auth()
@@ -123,6 +132,67 @@ class UpdateCheckTest {
         int after = requests.get();
         Thread.sleep(3000);
         assertThat(requests.get()).as("no traffic after turning it off").isEqualTo(after);
+    }
+
+    @Test
+    void shouldReachTheFeedThroughAnAuthenticatingProxyAndNameTheProxyWhenItRefuses() throws Exception {
+        // Given a proxy that wants Basic credentials, also on the CONNECT of the HTTPS tunnel to the feed
+        String url = "https://127.0.0.1:" + feed.getAddress().getPort() + "/releases/latest";
+        try (ForwardProxy proxy = ForwardProxy.withCredentials("ops", "s3cret:pw")) {
+            // When the settings name it with a wrong password
+            Map<String, Object> form = settings(true, url);
+            form.put("proxy", proxy(proxy, "wrong"));
+            put(form);
+
+            // Then the Logging page says which proxy refused, and why (before: "the feed answered HTTP 407",
+            // in the service's own log only)
+            await().atMost(Duration.ofSeconds(15)).until(() -> !proxyRefusals().isEmpty());
+            assertThat(proxyRefusals().get(0))
+                    .contains("127.0.0.1:" + proxy.port())
+                    .contains("refused the username and password");
+
+            // And with the right one the feed is read through the tunnel (before: the JDK sent no credentials on
+            // CONNECT), the notification names the newer version
+            given().auth().oauth2(TestJwt.role("admin").sign()).post("/api/notifications/update.available/clear");
+            int before = requests.get();
+            form.put("proxy", proxy(proxy, "s3cret:pw"));
+            put(form);
+            await().atMost(Duration.ofSeconds(15)).until(() -> requests.get() > before);
+            assertThat(proxy.seen())
+                    .anySatisfy(r -> assertThat(r.method()).isEqualTo("CONNECT"))
+                    .allSatisfy(r -> assertThat(r.target())
+                            .isEqualTo("127.0.0.1:" + feed.getAddress().getPort()));
+        } finally {
+            put(settings(false, url));
+        }
+    }
+
+    private static Map<String, Object> proxy(ForwardProxy proxy, String password) {
+        return Map.of(
+                "enabled",
+                true,
+                "scheme",
+                "http",
+                "host",
+                "127.0.0.1",
+                "port",
+                proxy.port(),
+                "username",
+                "ops",
+                "password",
+                password);
+    }
+
+    private static List<String> proxyRefusals() {
+        JsonPath page = given().auth()
+                .oauth2(TestJwt.role("read-only").sign())
+                .queryParam("limit", 500)
+                .get("/api/logs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        return page.getList("entries.findAll { it.errorCode == 'PROXY-REFUSED' }.message", String.class);
     }
 
     private static void put(Map<String, Object> form) {
