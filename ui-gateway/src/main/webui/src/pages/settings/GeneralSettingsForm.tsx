@@ -23,6 +23,7 @@ import { allFieldsShown, apiFieldError, FieldHelp, useToasts, validated } from '
 import { LastChange, Section } from './GeneralSettingsView';
 import { LEVELS, localProblems, MODULES, RETENTION, toBody, toForm, type FormState, type PlatformSettings } from './generalSettingsModel';
 import { useAction } from '../../api/useAction';
+import { ProxyTestAction } from './ProxyTestAction';
 
 const FIELDS_ON_FORM = new Set([
   'modules',
@@ -212,6 +213,7 @@ export function SettingsForm({ settings }: { settings: PlatformSettings }) {
                   />
                 )}
               </FormGroup>
+              <ProxyTestAction form={form} />
             </Section>
 
             <Section title="Outbound TLS">

@@ -36,6 +36,51 @@ function render(role: 'super-admin' | 'admin' | 'read-only' = 'super-admin', put
 }
 
 describe('General settings', () => {
+  it('tests the proxy as it is on the form, without saving, and shows what came back', async () => {
+    const answers = [
+      { ok: false, proxy: 'proxy.corp.example:3128', url: 'https://www.netskope.com/', status: null, message: 'The proxy proxy.corp.example:3128 refused the username and password of Settings > General (HTTP 407).' },
+      { ok: true, proxy: 'proxy.corp.example:8080', url: 'https://tenant.goskope.com/', status: 200, message: 'The proxy proxy.corp.example:8080 carried the call: tenant.goskope.com answered HTTP 200.' },
+    ];
+    const { api } = render('super-admin', { 'POST /api/settings/proxy/test': () => answers.shift() });
+    const user = userEvent.setup({ delay: null });
+
+    await user.click(await screen.findByRole('button', { name: 'Test proxy' }));
+    expect(await screen.findByText(/refused the username and password/)).toBeTruthy();
+    expect(screen.getByText('The proxy proxy.corp.example:3128 did not carry the call')).toBeTruthy();
+
+    await user.clear(screen.getByLabelText(L('Proxy port')));
+    await user.type(screen.getByLabelText(L('Proxy port')), '8080');
+    await user.clear(screen.getByLabelText('Address to reach through the proxy'));
+    await user.type(screen.getByLabelText('Address to reach through the proxy'), 'https://tenant.goskope.com/');
+    await user.click(screen.getByRole('button', { name: 'Test proxy' }));
+    expect(await screen.findByText('The proxy proxy.corp.example:8080 works')).toBeTruthy();
+
+    const tests = api.callsTo('POST', '/api/settings/proxy/test');
+    expect(tests).toHaveLength(2);
+    expect(tests[1].body).toEqual({
+      proxy: { enabled: true, scheme: 'http', host: 'proxy.corp.example', port: 8080, username: 'ce', password: null },
+      tls: { verify: true, extraCaCertificates: null },
+      url: 'https://tenant.goskope.com/',
+    });
+    expect(api.callsTo('PUT', '/api/settings')).toHaveLength(0);
+  });
+
+  it('offers the proxy test only while the proxy is on, and shows a field error on the address', async () => {
+    render('super-admin', {
+      'POST /api/settings/proxy/test': () =>
+        problem(400, 'Invalid input', "The field 'url' is invalid", [{ field: 'url', message: 'must be an http:// or https:// address with a host and no user info' }]),
+    });
+    const user = userEvent.setup({ delay: null });
+    const button = await screen.findByRole('button', { name: 'Test proxy' });
+    await user.clear(screen.getByLabelText('Address to reach through the proxy'));
+    await user.type(screen.getByLabelText('Address to reach through the proxy'), 'ftp://x');
+    await user.click(button);
+    expect(await screen.findByText('must be an http:// or https:// address with a host and no user info')).toBeTruthy();
+
+    await user.click(screen.getByRole('switch', { name: 'Use an HTTP proxy for outbound calls' }));
+    expect((screen.getByRole('button', { name: 'Test proxy' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('shows the stored settings in the form of the super-admin', async () => {
     render();
     const cte = await screen.findByRole('switch', { name: 'Threat Exchange (CTE)' });

@@ -29,19 +29,17 @@ public class ModulePlugins {
     private final CeConfig config;
     private final PluginLoader loader;
     private final PluginInvoker invoker = new PluginInvoker();
-    private volatile PlatformHttpClient http;
-    private final String version;
+    private final OutboundHttp outbound;
     private final java.util.Set<String> disabled = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile PluginLoader.Result loaded = new PluginLoader.Result(List.of(), List.of());
     private final Logs logs;
 
-    public ModulePlugins(CeConfig config, ServiceIdentity identity, Logs logs) {
+    public ModulePlugins(CeConfig config, ServiceIdentity identity, Logs logs, OutboundHttp outbound) {
         this.config = config;
+        this.outbound = outbound;
         this.logs = logs;
         String version = identity.version().replaceAll("^(\\d+\\.\\d+\\.\\d+).*", "$1");
         this.loader = new PluginLoader(version.matches("\\d+\\.\\d+\\.\\d+") ? version : "0.0.0");
-        this.version = identity.version();
-        this.http = client(NetworkSettings.fromConfig(config));
         reload();
     }
 
@@ -110,18 +108,9 @@ public class ModulePlugins {
         return invoker;
     }
 
-    /** Replaces the HTTP client of plugin calls (new settings); calls in progress finish on the old one. */
-    public void network(NetworkSettings network) {
-        this.http = client(network);
-    }
-
-    private PlatformHttpClient client(NetworkSettings network) {
-        return new PlatformHttpClient(
-                version, Duration.ofSeconds(10), Duration.ofSeconds(60), 3, Duration.ofSeconds(60), network);
-    }
-
+    /** The client of plugin calls, on the settings' network (the one outbound client, {@link OutboundHttp}). */
     public PlatformHttpClient http() {
-        return http;
+        return outbound.client(OutboundHttp.Profile.PLUGINS);
     }
 
     public Duration callTimeout() {

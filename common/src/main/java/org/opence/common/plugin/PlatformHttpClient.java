@@ -40,6 +40,19 @@ public final class PlatformHttpClient implements PluginHttpClient {
         }
     }
 
+    /**
+     * A JDK client builder for calls inside Open CE (health probes), made only after Basic on tunnels was
+     * allowed: the JDK reads that setting once, when its first client is built, whoever builds it.
+     */
+    public static HttpClient.Builder jdkBuilder() {
+        return HttpClient.newBuilder();
+    }
+
+    /** Makes sure the JDK's tunnel setting is in place (this class's initialisation does it). */
+    public static void prepare() {
+        // the static initialiser above has run by the time this is called
+    }
+
     /** The proxy refused to carry a request: wrong or missing credentials, or a tunnel it would not open. */
     public static final class ProxyRefused extends IOException {
         public ProxyRefused(String message, Throwable cause) {
@@ -70,9 +83,21 @@ public final class PlatformHttpClient implements PluginHttpClient {
             int maxRetries,
             Duration maxWait,
             NetworkSettings network) {
+        this(version, connectTimeout, requestTimeout, maxRetries, maxWait, network, true);
+    }
+
+    /** @param followRedirects false hands a redirect to the caller instead of following it */
+    public PlatformHttpClient(
+            String version,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            int maxRetries,
+            Duration maxWait,
+            NetworkSettings network,
+            boolean followRedirects) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(followRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
                 .sslContext(Tls.context(network));
         String name = null;
         String authorization = null;

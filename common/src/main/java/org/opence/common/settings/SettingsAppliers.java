@@ -6,22 +6,22 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.opence.common.config.CeConfig;
-import org.opence.common.plugin.ModulePlugins;
 import org.opence.common.plugin.NetworkSettings;
+import org.opence.common.plugin.OutboundHttp;
 import org.opence.common.secret.Secrets;
 
-/** Applies new settings in this process: the root log level and the network of plugin calls. */
+/** Applies new settings in this process: the root log level and the network of every outbound call. */
 @ApplicationScoped
 public class SettingsAppliers {
 
     private static final Logger LOG = Logger.getLogger(SettingsAppliers.class);
 
-    private final ModulePlugins plugins;
+    private final OutboundHttp outbound;
     private final CeConfig config;
     private final Secrets secrets;
 
-    public SettingsAppliers(ModulePlugins plugins, CeConfig config, Secrets secrets) {
-        this.plugins = plugins;
+    public SettingsAppliers(OutboundHttp outbound, CeConfig config, Secrets secrets) {
+        this.outbound = outbound;
         this.config = config;
         this.secrets = secrets;
     }
@@ -39,7 +39,7 @@ public class SettingsAppliers {
                 || !Objects.equals(before.tls(), now.tls())) {
             try {
                 NetworkSettings network = NetworkSettings.resolve(now, config, secrets);
-                plugins.network(network);
+                outbound.apply(network);
                 LOG.infof(
                         "Outbound calls: %s, certificate checks %s%s",
                         network.proxy()

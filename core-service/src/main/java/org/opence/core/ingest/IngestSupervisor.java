@@ -22,8 +22,7 @@ import org.opence.common.config.CeConfig;
 import org.opence.common.ingest.IngestNeeds;
 import org.opence.common.logs.LogWriter;
 import org.opence.common.logs.Logs;
-import org.opence.common.plugin.NetworkSettings;
-import org.opence.common.plugin.PlatformHttpClient;
+import org.opence.common.plugin.OutboundHttp;
 import org.opence.common.secret.Secrets;
 import org.opence.common.status.ServiceIdentity;
 import org.opence.common.store.Leases;
@@ -67,8 +66,10 @@ public class IngestSupervisor implements IngestContext {
     private final MalformedElements malformed;
     private final CeConfig ce;
     private final Logs logs;
-    private volatile PlatformHttpClient direct;
-    private volatile PlatformHttpClient proxied;
+    private final OutboundHttp outbound;
+    /** The platform's client without retries: the puller handles 429 and 5xx itself. */
+    private final OutboundHttp.Profile calls;
+
     private final Map<StreamKey, StreamPuller> pullers = new ConcurrentHashMap<>();
     /** Streams stopped by a 401/403, with the tenant version that was refused. */
     private final Map<StreamKey, java.time.Instant> refused = new ConcurrentHashMap<>();
@@ -98,8 +99,12 @@ public class IngestSupervisor implements IngestContext {
             ObjectMapper mapper,
             Store store,
             Logs logs,
-            MalformedElements malformed) {
+            MalformedElements malformed,
+            OutboundHttp outbound) {
         this.settings = config.ingest();
+        this.outbound = outbound;
+        this.calls =
+                new OutboundHttp.Profile(Duration.ofSeconds(10), settings.requestTimeout(), 0, Duration.ZERO, true);
         this.malformed = malformed;
         this.logs = logs;
         this.directory = directory;
@@ -117,28 +122,6 @@ public class IngestSupervisor implements IngestContext {
         this.leases = new Leases(store.collection("ingest_leases"), identity.instance(), Clock.systemUTC());
         this.transcoder = new PageTranscoder(identity.name(), settings.batchRecords());
         this.ce = ce;
-        network(NetworkSettings.fromConfig(ce));
-    }
-
-    /** Calls to tenants follow the settings' proxy (for tenants that use it) and TLS choices at once. */
-    void onSettings(@Observes org.opence.common.settings.SettingsApplied change) {
-        try {
-            network(NetworkSettings.resolve(change.current(), ce, secrets));
-        } catch (RuntimeException e) {
-            LOG.errorf("Could not apply the network settings to tenant calls: %s", e.getMessage());
-        }
-    }
-
-    private void network(NetworkSettings network) {
-        this.direct = client(new NetworkSettings(
-                java.util.Optional.empty(), network.extraCaFile(), network.verifyTls(), network.extraCaPem()));
-        this.proxied = client(network);
-    }
-
-    /** The platform's client with the given network, and no retries: the puller handles 429 and 5xx itself. */
-    private PlatformHttpClient client(NetworkSettings network) {
-        return new PlatformHttpClient(
-                identity.version(), Duration.ofSeconds(10), settings.requestTimeout(), 0, Duration.ZERO, network);
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -332,7 +315,7 @@ public class IngestSupervisor implements IngestContext {
     @Override
     public NetskopeClient client(TenantDirectory.Tenant tenant) {
         return new NetskopeClient(
-                tenant.useSystemProxy() ? proxied : direct,
+                outbound.client(calls, tenant.useSystemProxy()),
                 settings.requestTimeout(),
                 ce.dev().allowHttpTenantOnLoopback());
     }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,7 +26,10 @@ public class SettingsResource {
     private final SettingsService settings;
     private final SecurityIdentity identity;
 
-    public SettingsResource(SettingsService settings, SecurityIdentity identity) {
+    private final ProxyTester proxyTester;
+
+    public SettingsResource(SettingsService settings, SecurityIdentity identity, ProxyTester proxyTester) {
+        this.proxyTester = proxyTester;
         this.settings = settings;
         this.identity = identity;
     }
@@ -45,5 +49,16 @@ public class SettingsResource {
                     + " (or sent back masked) keeps the stored one; an empty one removes it")
     public PlatformSettings put(@NotNull(message = "a JSON body is required") PlatformSettings form) {
         return settings.update(form, identity);
+    }
+
+    @POST
+    @Path("/proxy/test")
+    @RolesAllowed(Roles.SUPER_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Test a proxy before (or after) saving it: one GET of url through the proxy and TLS choices"
+                    + " given (a masked or left-out password is the stored one); ok when the site answered at all")
+    public ProxyTester.Result testProxy(@NotNull(message = "a JSON body is required") ProxyTester.Form form) {
+        return proxyTester.test(form);
     }
 }

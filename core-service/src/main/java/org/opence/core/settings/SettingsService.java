@@ -144,7 +144,7 @@ public class SettingsService {
         }
     }
 
-    private static List<Problem.FieldError> validate(PlatformSettings f) {
+    static List<Problem.FieldError> validate(PlatformSettings f) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (f.modules() == null) {
             errors.add(new Problem.FieldError("modules", "is required: {cte, cto, cre, cls} each true or false"));

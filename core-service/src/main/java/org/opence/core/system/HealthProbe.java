@@ -28,8 +28,9 @@ public class HealthProbe {
      */
     public record Result(String state, String detail, Map<String, String> checks, String version, String instance) {}
 
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client = org.opence.common.plugin.PlatformHttpClient.jdkBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final ObjectMapper mapper;
 
     public HealthProbe(ObjectMapper mapper) {

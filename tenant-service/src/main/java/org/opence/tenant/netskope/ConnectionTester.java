@@ -4,7 +4,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.opence.common.plugin.OutboundErrors;
+import org.opence.common.plugin.OutboundHttp;
+import org.opence.common.plugin.PlatformHttpClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,37 +35,44 @@ public class ConnectionTester {
     static final String V1_PROBE = "/api/v1/alerts";
 
     private final ObjectMapper mapper;
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final OutboundHttp outbound;
 
-    public ConnectionTester(ObjectMapper mapper) {
+    public ConnectionTester(ObjectMapper mapper, OutboundHttp outbound) {
         this.mapper = mapper;
+        this.outbound = outbound;
     }
 
-    public TenantModels.TestResult test(String baseUrl, String v1Token, String v2Token) {
+    /**
+     * @param useSystemProxy whether the tenant's calls go through the settings' proxy, as ingest makes them
+     *     (the test takes the same path; the settings' extra CA certificates and checks apply either way)
+     */
+    public TenantModels.TestResult test(String baseUrl, String v1Token, String v2Token, boolean useSystemProxy) {
         List<TenantModels.Check> checks = new ArrayList<>();
         String host = URI.create(baseUrl).getHost();
-        try {
-            java.net.InetAddress.getByName(host);
-        } catch (UnknownHostException e) {
-            for (String token :
-                    v2Token != null && v1Token != null ? List.of("v2", "v1") : List.of(v2Token != null ? "v2" : "v1")) {
-                checks.add(dnsFailure(token, host));
+        PlatformHttpClient client = outbound.client(OutboundHttp.Profile.CHECKS, useSystemProxy);
+        boolean viaProxy = client.proxy().isPresent();
+        if (!viaProxy) { // through a proxy, the proxy resolves the name
+            try {
+                java.net.InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                for (String token : v2Token != null && v1Token != null
+                        ? List.of("v2", "v1")
+                        : List.of(v2Token != null ? "v2" : "v1")) {
+                    checks.add(dnsFailure(token, host));
+                }
+                return new TenantModels.TestResult(false, baseUrl, checks);
             }
-            return new TenantModels.TestResult(false, baseUrl, checks);
         }
         if (v2Token != null) {
-            checks.add(testV2(baseUrl, v2Token));
+            checks.add(testV2(client, baseUrl, v2Token));
         }
         if (v1Token != null) {
-            checks.add(testV1(baseUrl, v1Token));
+            checks.add(testV1(client, baseUrl, v1Token));
         }
         return new TenantModels.TestResult(checks.stream().allMatch(TenantModels.Check::ok), baseUrl, checks);
     }
 
-    private TenantModels.Check testV2(String baseUrl, String token) {
+    private TenantModels.Check testV2(PlatformHttpClient client, String baseUrl, String token) {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(baseUrl + V2_PROBE + "?index=" + V2_INDEX + "&operation=head"))
                 .timeout(Duration.ofSeconds(20))
@@ -103,11 +113,11 @@ public class ConnectionTester {
                                     + message(response.body()));
             };
         } catch (Exception e) {
-            return transportFailure("v2", baseUrl, e);
+            return transportFailure("v2", baseUrl, client, e);
         }
     }
 
-    private TenantModels.Check testV1(String baseUrl, String token) {
+    private TenantModels.Check testV1(PlatformHttpClient client, String baseUrl, String token) {
         String form =
                 "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&type=malware&timeperiod=3600&limit=1";
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + V1_PROBE))
@@ -135,38 +145,50 @@ public class ConnectionTester {
             return new TenantModels.Check(
                     "v1", false, "auth", "The tenant refused the v1 token: " + body.path("errors"));
         } catch (Exception e) {
-            return transportFailure("v1", baseUrl, e);
+            return transportFailure("v1", baseUrl, client, e);
         }
     }
 
-    private static TenantModels.Check transportFailure(String token, String baseUrl, Exception e) {
+    private static TenantModels.Check transportFailure(
+            String token, String baseUrl, PlatformHttpClient client, Exception e) {
         String host = URI.create(baseUrl).getHost();
+        String path = client.proxy().map(p -> " through the proxy " + p).orElse("");
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PlatformHttpClient.ProxyRefused) {
+                return new TenantModels.Check(token, false, "proxy", t.getMessage() + ".");
+            }
             if (t instanceof UnknownHostException) {
                 return new TenantModels.Check(
                         token,
                         false,
                         "dns",
-                        "The name " + host + " does not resolve: check the tenant name, DNS, or the proxy setting.");
+                        "The name " + host + " does not resolve" + path
+                                + ": check the tenant name, DNS, or the proxy setting.");
             }
             if (t instanceof SSLException) {
+                String words = OutboundErrors.describe(t, URI.create(baseUrl), client.proxy());
                 return new TenantModels.Check(
-                        token,
-                        false,
-                        "tls",
-                        "The TLS handshake with " + host + " failed (" + t.getMessage()
-                                + "): the certificate is not trusted here; a TLS-inspecting proxy needs its CA added in settings.");
+                        token, false, "tls", Character.toUpperCase(words.charAt(0)) + words.substring(1) + ".");
             }
             if (t instanceof HttpConnectTimeoutException || t instanceof HttpTimeoutException) {
                 return new TenantModels.Check(
-                        token, false, "timeout", host + " did not answer in time: check the network path or proxy.");
+                        token,
+                        false,
+                        "timeout",
+                        host + " did not answer in time" + path + ": check the network path or proxy.");
             }
             if (t instanceof ConnectException) {
                 return new TenantModels.Check(
-                        token, false, "connect", "Cannot connect to " + baseUrl + ": " + t.getMessage() + ".");
+                        token,
+                        false,
+                        "connect",
+                        "Cannot connect to " + baseUrl + path
+                                + (path.isEmpty() ? "" : " (the proxy refused the connection or is down)") + ".");
             }
         }
-        return new TenantModels.Check(token, false, "connect", "Calling " + baseUrl + " failed: " + e);
+        String words = OutboundErrors.describe(e, URI.create(baseUrl), client.proxy());
+        return new TenantModels.Check(
+                token, false, "connect", Character.toUpperCase(words.charAt(0)) + words.substring(1) + ".");
     }
 
     private static TenantModels.Check dnsFailure(String token, String host) {

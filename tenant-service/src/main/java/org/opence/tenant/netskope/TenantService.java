@@ -158,7 +158,11 @@ public class TenantService {
                     "the stored URL " + baseUrl + " is not https://; change it to the tenant's https:// URL and"
                             + " type the tokens again");
         }
-        return tester.test(baseUrl, decrypt(doc.getString("v1Token")), decrypt(doc.getString("v2Token")));
+        return tester.test(
+                baseUrl,
+                decrypt(doc.getString("v1Token")),
+                decrypt(doc.getString("v2Token")),
+                doc.getBoolean("useSystemProxy", false));
     }
 
     /**
@@ -180,7 +184,10 @@ public class TenantService {
                 ? blankToNull(form.v2Token())
                 : saved == null ? null : decrypt(saved.getString("v2Token"));
         requireAToken(v1, v2);
-        return tester.test(baseUrl, v1, v2);
+        boolean useSystemProxy = form.useSystemProxy() != null
+                ? form.useSystemProxy()
+                : saved != null && saved.getBoolean("useSystemProxy", false);
+        return tester.test(baseUrl, v1, v2, useSystemProxy);
     }
 
     private String baseUrl(String tenantName) {

@@ -2,7 +2,6 @@ package org.opence.tenant.sso;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,9 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.opence.common.error.ProblemException;
+import org.opence.common.plugin.OutboundErrors;
+import org.opence.common.plugin.PlatformHttpClient;
+import org.opence.plugin.api.PluginHttpClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,10 +33,11 @@ final class OidcProvider {
     private final String endSessionEndpoint;
     private final String userinfoEndpoint;
     private final JwtConsumer idTokens;
-    private final HttpClient http;
+    private final PluginHttpClient http;
     private final ObjectMapper mapper;
 
-    private OidcProvider(String issuer, JsonNode discovery, String clientId, HttpClient http, ObjectMapper mapper) {
+    private OidcProvider(
+            String issuer, JsonNode discovery, String clientId, PluginHttpClient http, ObjectMapper mapper) {
         this.issuer = issuer;
         this.authorizationEndpoint = discovery.path("authorization_endpoint").asText();
         this.tokenEndpoint = discovery.path("token_endpoint").asText();
@@ -44,6 +47,7 @@ final class OidcProvider {
         this.http = http;
         this.mapper = mapper;
         HttpsJwks jwks = new HttpsJwks(discovery.path("jwks_uri").asText());
+        jwks.setSimpleHttpGet(this::getKeys); // the key set too goes out through the platform's client
         this.idTokens = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setRequireSubject()
@@ -63,7 +67,7 @@ final class OidcProvider {
     }
 
     /** Reads the discovery document; a clear problem when the issuer is not a usable OIDC provider. */
-    static OidcProvider discover(String issuer, String clientId, HttpClient http, ObjectMapper mapper) {
+    static OidcProvider discover(String issuer, String clientId, PluginHttpClient http, ObjectMapper mapper) {
         String url = issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration";
         try {
             HttpResponse<String> response = http.send(
@@ -92,7 +96,14 @@ final class OidcProvider {
             throw e;
         } catch (Exception e) {
             throw ProblemException.Invalid.field(
-                    "issuer", "the discovery document " + url + " cannot be read: " + e.getMessage());
+                    "issuer",
+                    "the discovery document " + url + " cannot be read: "
+                            + OutboundErrors.describe(
+                                    e,
+                                    URI.create(url),
+                                    http instanceof PlatformHttpClient platform
+                                            ? platform.proxy()
+                                            : java.util.Optional.empty()));
         }
     }
 
@@ -125,7 +136,14 @@ final class OidcProvider {
             throw ProblemException.Invalid.field("issuer", "the key set " + jwksUri + " was not read: interrupted");
         } catch (Exception e) {
             throw ProblemException.Invalid.field(
-                    "issuer", "the key set " + jwksUri + " cannot be read: " + e.getMessage());
+                    "issuer",
+                    "the key set " + jwksUri + " cannot be read: "
+                            + OutboundErrors.describe(
+                                    e,
+                                    URI.create(jwksUri),
+                                    http instanceof PlatformHttpClient platform
+                                            ? platform.proxy()
+                                            : java.util.Optional.empty()));
         }
     }
 
@@ -226,6 +244,49 @@ final class OidcProvider {
         return java.util.Optional.of(endSessionEndpoint
                 + (endSessionEndpoint.contains("?") ? "&" : "?")
                 + form(params).replace("+", "%20"));
+    }
+
+    /** jose4j's fetch of the key set, made by the platform's client (proxy, extra CA certificates). */
+    private org.jose4j.http.SimpleResponse getKeys(String location) throws java.io.IOException {
+        HttpResponse<String> response;
+        try {
+            response = http.send(
+                    HttpRequest.newBuilder(URI.create(location))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Accept", "application/json")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.IOException("interrupted while reading the key set " + location, e);
+        }
+        return new org.jose4j.http.SimpleResponse() {
+            @Override
+            public int getStatusCode() {
+                return response.statusCode();
+            }
+
+            @Override
+            public String getStatusMessage() {
+                return "HTTP " + response.statusCode();
+            }
+
+            @Override
+            public java.util.Collection<String> getHeaderNames() {
+                return response.headers().map().keySet();
+            }
+
+            @Override
+            public java.util.List<String> getHeaderValues(String name) {
+                return response.headers().allValues(name);
+            }
+
+            @Override
+            public String getBody() {
+                return response.body();
+            }
+        };
     }
 
     private JwtClaims userinfo(String accessToken) throws Exception {

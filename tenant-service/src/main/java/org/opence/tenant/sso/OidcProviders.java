@@ -1,12 +1,13 @@
 package org.opence.tenant.sso;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.opence.common.plugin.OutboundHttp;
+import org.opence.common.plugin.PlatformHttpClient;
 import org.opence.tenant.TenantConfig;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,12 +25,17 @@ public class OidcProviders {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Duration keep;
     private final ObjectMapper mapper;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final OutboundHttp outbound;
 
-    public OidcProviders(TenantConfig config, ObjectMapper mapper) {
+    public OidcProviders(TenantConfig config, ObjectMapper mapper, OutboundHttp outbound) {
         this.keep = config.sso().discoveryCacheTime();
         this.mapper = mapper;
+        this.outbound = outbound;
+    }
+
+    /** The identity provider is outside: its calls take the settings' proxy and TLS choices, no redirects. */
+    private PlatformHttpClient http() {
+        return outbound.client(OutboundHttp.Profile.CHECKS);
     }
 
     /** The provider, from the cache while it is fresh. */
@@ -40,14 +46,14 @@ public class OidcProviders {
         if (cached != null && cached.until().isAfter(now)) {
             return cached.provider();
         }
-        OidcProvider provider = OidcProvider.discover(issuer, clientId, http, mapper);
+        OidcProvider provider = OidcProvider.discover(issuer, clientId, http(), mapper);
         cache.put(key, new Cached(provider, now.plus(keep)));
         return provider;
     }
 
     /** Reads the discovery document now, without the cache (a test or a change of settings). */
     OidcProvider fresh(String issuer, String clientId) {
-        OidcProvider provider = OidcProvider.discover(issuer, clientId, http, mapper);
+        OidcProvider provider = OidcProvider.discover(issuer, clientId, http(), mapper);
         cache.put(issuer + "\n" + clientId, new Cached(provider, Instant.now().plus(keep)));
         return provider;
     }
