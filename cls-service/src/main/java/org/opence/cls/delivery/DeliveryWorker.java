@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -68,6 +70,14 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
     private final Channel channel;
     private final BlockingQueue<Delivery> inbox = new LinkedBlockingQueue<>();
     private final Thread thread;
+    /**
+     * Stores a delivered batch's figures and then acknowledges it, off the worker's thread, so that the
+     * next batch is formatted and pushed while the store answers (a round trip per batch that the worker
+     * used to wait for). One thread: acknowledgements keep their order, and none goes out before the
+     * figures that include its batch were stored.
+     */
+    private final ExecutorService acker;
+
     private volatile String consumerTag;
     /**
      * Counts the channel's recoveries. Batches that arrived before one are dropped unhandled: the
@@ -104,6 +114,11 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
                 }
             });
         }
+        this.acker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cls-ack-" + route.key());
+            t.setDaemon(true);
+            return t;
+        });
         this.thread = new Thread(this::run, "cls-deliver-" + route.key());
         thread.setDaemon(true);
         thread.start();
@@ -165,6 +180,12 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        acker.shutdown();
+        try {
+            acker.awaitTermination(10, TimeUnit.SECONDS); // the acknowledgements of what was delivered
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             if (channel.isOpen()) {
                 channel.close(); // unacknowledged batches go back to the queue
@@ -172,6 +193,21 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
         } catch (Exception e) {
             LOG.debugf(e, "Closing the delivery channel of %s", route.key());
         }
+    }
+
+    /** The totals include this batch before the bus forgets it: they survive a SIGKILL. */
+    private void acknowledgeOnceCounted(Delivery d) {
+        acker.execute(() -> {
+            try {
+                services.statistics().flush(stats);
+                if (d.generation() == generation && channel.isOpen()) {
+                    channel.basicAck(d.tag(), false);
+                }
+            } catch (Exception e) {
+                // not acknowledged: the batch comes again (duplicates), nothing is lost
+                LOG.errorf(e, "Could not acknowledge a delivered batch of %s; it will come again", route.key());
+            }
+        });
     }
 
     private void run() {
@@ -194,9 +230,7 @@ final class DeliveryWorker implements ModuleSwitch.Pausable, AutoCloseable {
             }
             try {
                 if (handle(d)) {
-                    // the totals include this batch before the bus forgets it: they survive a SIGKILL
-                    services.statistics().flush(stats);
-                    channel.basicAck(d.tag(), false);
+                    acknowledgeOnceCounted(d);
                 } else {
                     channel.basicNack(d.tag(), false, true);
                     pauseBriefly();
