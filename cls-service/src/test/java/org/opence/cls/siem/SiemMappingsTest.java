@@ -34,6 +34,67 @@ import static org.hamcrest.Matchers.hasItems;
 class SiemMappingsTest {
 
     @Test
+    void shouldRefuseToDeleteADestinationThatSiemMappingsSendTo() {
+        // Given a destination and a SIEM mapping that sends to it
+        given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        "hook2",
+                        "pluginId",
+                        "test-sink",
+                        "pollIntervalSeconds",
+                        3600,
+                        "configuration",
+                        Map.of("target", "h")))
+                .post("/api/cls/configurations")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        "to-hook2",
+                        "source",
+                        Map.of("tenant", "acme", "events", List.of("page")),
+                        "mappingFile",
+                        "default-json",
+                        "destinations",
+                        List.of("hook2")))
+                .post("/api/cls/siem-mappings")
+                .then()
+                .statusCode(201);
+
+        // When the destination is deleted, then it is refused, naming the mapping (before: 204, and the mapping
+        // retried "the destination configuration 'hook2' does not exist" for ever)
+        given().auth()
+                .oauth2(admin())
+                .delete("/api/cls/configurations/hook2")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("is used by the SIEM mapping 'to-hook2'"));
+        given().auth()
+                .oauth2(TestJwt.role("read-only").sign())
+                .get("/api/cls/configurations/hook2")
+                .then()
+                .statusCode(200);
+
+        // And once the mapping is gone, the destination can go
+        given().auth()
+                .oauth2(admin())
+                .delete("/api/cls/siem-mappings/to-hook2")
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(admin())
+                .delete("/api/cls/configurations/hook2")
+                .then()
+                .statusCode(204);
+    }
+
+    @Test
     void shouldOfferTheShippedDefaultsReadOnlyAndEditableCopies() {
         given().auth()
                 .oauth2(TestJwt.role("read-only").sign())

@@ -50,13 +50,22 @@ public class PluginConfigurations {
     private final Event<NeedsChanged> needsChanged;
 
     public PluginConfigurations(
-            ModulePlugins plugins, Secrets secrets, AuditTrail audit, Store store, Event<NeedsChanged> needsChanged) {
+            ModulePlugins plugins,
+            Secrets secrets,
+            AuditTrail audit,
+            Store store,
+            Event<NeedsChanged> needsChanged,
+            jakarta.enterprise.inject.Instance<ConfigurationUsers> users) {
+        this.users = users;
         this.plugins = plugins;
         this.secrets = secrets;
         this.audit = audit;
         this.store = store;
         this.needsChanged = needsChanged;
     }
+
+    /** Whatever in this module names configurations (looked up when a configuration is deleted). */
+    private final jakarta.enterprise.inject.Instance<ConfigurationUsers> users;
 
     MongoCollection<Document> collection() {
         String module = plugins.module()
@@ -157,6 +166,15 @@ public class PluginConfigurations {
 
     public void delete(String name) {
         Document existing = require(name);
+        List<String> usedBy = new ArrayList<>();
+        for (ConfigurationUsers u : users) {
+            usedBy.addAll(u.usersOf(name));
+        }
+        if (!usedBy.isEmpty()) {
+            throw new ProblemException.Conflict(
+                    "The configuration '" + name + "' is used by " + String.join(", ", usedBy) + "; change or delete "
+                            + (usedBy.size() == 1 ? "it" : "them") + " first.");
+        }
         collection().deleteOne(Filters.eq("name", name));
         audit.record("configuration.deleted", "configuration:" + name, view(existing), null);
         needsChanged.fire(new NeedsChanged("configuration " + name + " deleted"));
