@@ -50,14 +50,20 @@ export function TenantFormModal({
     useSystemProxy: proxy,
   });
 
-  const checkLocal = () => {
+  const [missing, setMissing] = useState<Record<string, string>>({});
+
+  const checkLocal = (needName: boolean) => {
     const p = rangeProblem(days, 1, 60, 'days');
     setDaysProblem(p);
-    return !p;
+    const m: Record<string, string> = {};
+    if (needName && name.trim() === '') m.name = 'is required: a name for this tenant in Open CE, e.g. production';
+    if (tenantName.trim() === '') m.tenantName = "is required: the tenant's subdomain (acme) or its full URL";
+    setMissing(m);
+    return !p && Object.keys(m).length === 0;
   };
 
   const save = async () => {
-    if (!checkLocal()) return;
+    if (!checkLocal(true)) return;
     setBusy('save');
     setError(null);
     try {
@@ -73,7 +79,7 @@ export function TenantFormModal({
   };
 
   const runTest = async () => {
-    if (!checkLocal()) return;
+    if (!checkLocal(false)) return;
     setBusy('test');
     setError(null);
     setTest(null);
@@ -86,7 +92,7 @@ export function TenantFormModal({
     }
   };
 
-  const fieldError = (f: string) => apiFieldError(error, f);
+  const fieldError = (f: string) => missing[f] ?? apiFieldError(error, f);
   const preview = previewBaseUrl(tenantName);
   const fieldsOnly = allFieldsShown(error, (f) => FIELDS.includes(f));
   const daysError = daysProblem ?? fieldError('initialRangeDays');
@@ -150,7 +156,7 @@ export function TenantFormModal({
       description={editing ? undefined : 'Open CE pulls alerts and events from the tenant for the modules that need them.'}
       submitLabel={editing ? 'Save' : 'Add tenant'}
       busy={busy === 'save'}
-      canSubmit={busy === null && name.trim() !== '' && tenantName.trim() !== ''}
+      canSubmit={busy === null}
       onSubmit={save}
       onClose={onClose}
       extraActions={
@@ -158,7 +164,7 @@ export function TenantFormModal({
           variant="secondary"
           onClick={runTest}
           isLoading={busy === 'test'}
-          isDisabled={busy !== null || tenantName.trim() === ''}
+          isDisabled={busy !== null}
         >
           Test connection
         </Button>

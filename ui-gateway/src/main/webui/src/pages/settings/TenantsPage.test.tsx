@@ -244,6 +244,19 @@ describe('Netskope tenants', () => {
     expect(within(result).getByTestId('check-v1').textContent).toContain('OK');
   });
 
+  it('says which required fields are empty instead of silently disabling Add tenant', async () => {
+    const { api } = render('admin');
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: 'Add tenant' }));
+    const dialog = screen.getByRole('dialog', { name: 'Add tenant' });
+    const add = within(dialog).getByRole('button', { name: 'Add tenant' }) as HTMLButtonElement;
+    expect(add.disabled).toBe(false);
+    await user.click(add);
+    expect(within(groupOf('Name', dialog)).getByText(/is required: a name for this tenant/)).toBeTruthy();
+    expect(within(groupOf('Tenant', dialog)).getByText(/is required: the tenant's subdomain/)).toBeTruthy();
+    expect(api.callsTo('POST', '/api/tenants')).toHaveLength(0);
+  });
+
   it('shows the API refusal on the fields', async () => {
     const { api } = render('admin', {
       'POST /api/tenants': () =>
