@@ -126,7 +126,10 @@ class PluginCatalogueTest {
         upload(plugin("from-the-future", "1.0.0", "99.0.0"), "super-admin")
                 .statusCode(400)
                 .body("errors[0].message", containsString("needs Open CE 99.0.0 or newer"));
-        upload("not a jar at all".getBytes(), "super-admin").statusCode(400);
+        // random bytes are said to be no jar, not "a jar without a plugin" (issue 16.10)
+        upload("not a jar at all".getBytes(), "super-admin")
+                .statusCode(400)
+                .body("errors[0].message", containsString("is not a jar (zip) file"));
     }
 
     @Test
