@@ -67,9 +67,7 @@ public class ProxyTester {
         }
         PlatformSettings.Proxy p = form.proxy();
         // as the settings would store it: a masked or left-out password is the stored one, "" none
-        String password = p.password() == null || Secrets.MASK.equals(p.password())
-                ? stored.proxy() == null ? null : stored.proxy().password()
-                : p.password().isEmpty() ? null : secrets.box().encrypt(p.password());
+        String password = settings.storedPassword(p, stored);
         PlatformSettings tried = new PlatformSettings(
                 stored.modules(),
                 new PlatformSettings.Proxy(true, "http", p.host(), p.port(), blank(p.username()), password),

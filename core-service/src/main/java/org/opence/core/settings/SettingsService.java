@@ -82,9 +82,7 @@ public class SettingsService {
         }
         PlatformSettings.Proxy p = form.proxy();
         // left out, or sent back masked as shown: keep the stored one; "" removes it
-        String password = p.password() == null || Secrets.MASK.equals(p.password())
-                ? before.proxy() == null ? null : before.proxy().password()
-                : p.password().isEmpty() ? null : secrets.box().encrypt(p.password());
+        String password = storedPassword(p, before);
         PlatformSettings next = new PlatformSettings(
                 form.modules(),
                 new PlatformSettings.Proxy(
@@ -127,6 +125,17 @@ public class SettingsService {
             parts.add("update check");
         }
         return parts.isEmpty() ? " (nothing different)" : ": " + String.join(", ", parts);
+    }
+
+    /**
+     * The proxy password as it is to be stored (encrypted): left out or sent back masked keeps the stored
+     * one, {@code ""} removes it, anything else is the new one.
+     */
+    String storedPassword(PlatformSettings.Proxy form, PlatformSettings stored) {
+        if (form.password() == null || Secrets.MASK.equals(form.password())) {
+            return stored.proxy() == null ? null : stored.proxy().password();
+        }
+        return form.password().isEmpty() ? null : secrets.box().encrypt(form.password());
     }
 
     /** Publishes the stored settings (after a change, at start-up, on request). */
